@@ -1,0 +1,1 @@
+"""Turn the scraped "Certification table" document into a validated, tidy dataset."""

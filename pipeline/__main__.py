@@ -1,0 +1,52 @@
+"""Command line: `python -m pipeline run|validate`. Thin: arguments in, one line out on error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import EXIT_INPUT, PipelineError
+from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
+from pipeline.read import DEFAULT_MAX_BYTES
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for expected errors too")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="extract, validate and export the dataset")
+    run.add_argument("input", nargs="?", type=Path, default=RAW_DOCUMENT, help="raw scrape (default: %(default)s)")
+    run.add_argument("--output-dir", type=Path, default=OUTPUT_DIR, help="where to write (default: %(default)s)")
+    run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs (%(default)s)")
+    run.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    validate = commands.add_parser("validate", help="re-validate the Parquet files of an output folder")
+    validate.add_argument("dir", nargs="?", type=Path, default=OUTPUT_DIR, help="output folder (default: %(default)s)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            from pipeline.run import run
+
+            say = None if args.quiet else (lambda message: print(message, file=sys.stderr))
+            run(args.input, args.output_dir, args.max_bytes, say)
+        else:
+            from pipeline.check import validate_dir
+
+            validate_dir(args.dir)
+            print(f"{args.dir}: valid", file=sys.stderr)
+    except PipelineError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INPUT
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,315 @@
+"""Normalize stage: rows and glossary entries → typed DataFrames, findings and provenance."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from pipeline.attribute import Attribution, Fact, RowEvidence, identify
+from pipeline.fields import read_fields, split_topics
+from pipeline.glossary import Entry, initials
+from pipeline.read import Block, Source
+from pipeline.segment import Sections
+from pipeline.table import COLUMNS, Row
+from pipeline.text import join_paragraphs, strip_marks
+
+_OFFERED_BY = re.compile(
+    r"""(?:offered\ by|from)\s+(?:the\s+)?(?P<orgs>[A-Z].*?)\.?$   # "certification offered by CIE and CSME"
+      | ^an?\s+(?P<org>[A-Z][A-Z0-9]+)\s+certification            # "a PAHCOM certification"
+      | through\s+(?P<parent>[A-Z][A-Z0-9]+)(?:’s|'s)              # "through MGMA’s certification division"
+    """,
+    re.VERBOSE,
+)
+_OFFERS = re.compile(r"\boffers\b(?P<what>.*)$")
+_CREDENTIAL_WORDS = re.compile(r"\bcertifi|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
+_UNIT = re.compile(r"\bunits?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    code: str
+    message: str
+    line: int | None
+    key: str | None
+
+
+@dataclass
+class Dataset:
+    """Everything the pipeline writes, before validation."""
+
+    certifications: pd.DataFrame
+    certification_topics: pd.DataFrame
+    glossary: pd.DataFrame
+    source_map: pd.DataFrame
+    document: dict[str, object]
+    findings: list[Finding] = field(default_factory=list)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "certifications": self.certifications,
+            "certification_topics": self.certification_topics,
+            "glossary": self.glossary,
+            "source_map": self.source_map,
+        }
+
+
+def normalize(
+    source: Source,
+    sections: Sections,
+    rows: Sequence[Row],
+    entries: Sequence[Entry],
+    reference: Sequence[Fact],
+) -> Dataset:
+    """Build the typed tables; every value comes from the document (or a recorded reference fact)."""
+    findings: list[Finding] = []
+    glossary = _glossary_frame(entries, findings)
+    kinds = dict(zip(glossary["term"], glossary["kind"], strict=True))
+    credentials = {t: e.expansion for t, e in ((strip_marks(e.term), e) for e in entries) if kinds[t] == "credential"}
+    offered_by = {t: str(o) for t, o in zip(glossary["term"], glossary["offered_by"], strict=True) if pd.notna(o)}
+    texts = [{c: join_paragraphs([b.text for b in row.cells[c]]) for c in COLUMNS} for row in rows]
+    values = [read_fields(t["eligibility"], t["exam"], t["maintenance"]) for t in texts]
+    evidence = [
+        RowEvidence(
+            line=row.blocks[0].line,
+            label=row.label.text if row.label else None,
+            organizations=frozenset(
+                o for o in (v.membership_required, v.conference_org, v.renewal_membership) if o
+            ),
+            prerequisites=frozenset(_prerequisites(t["eligibility"], credentials)),
+            values=asdict(v),
+        )
+        for row, t, v in zip(rows, texts, values, strict=True)
+    ]
+    offering = {t: frozenset(o.split("; ")) for t, o in offered_by.items()}
+    attributions = identify(evidence, credentials, offering, reference, sections.title.text, source.name)
+    findings.extend(_attribution_findings(rows, attributions))
+    findings.extend(
+        Finding("warning", "dropped_line", f"a line appears dropped after this {column} cell of {a.credential}",
+                block.line, a.credential)
+        for row, a in zip(rows, attributions, strict=True)
+        for block in row.dropped_after
+        for column in COLUMNS if block in row.cells[column]
+    )  # fmt: skip
+
+    certifications, topics = _certification_frames(rows, texts, values, attributions, credentials, offered_by)
+    source_map = _source_map(source, sections, rows, attributions, entries)
+    return Dataset(
+        certifications=certifications,
+        certification_topics=topics,
+        glossary=glossary,
+        source_map=source_map,
+        document=_document(source, sections),
+        findings=sorted(findings, key=lambda f: (f.line or 0, f.code)),
+    )
+
+
+def _prerequisites(eligibility: str, credentials: dict[str, str]) -> list[str]:
+    return [t for t in credentials if re.search(rf"\b{re.escape(t)}\b", eligibility)]
+
+
+def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.DataFrame:
+    records = []
+    offers = _offers(entries)
+    for entry in entries:
+        term = strip_marks(entry.term)
+        kind = _kind(entry)
+        line = entry.blocks[0].line
+        direct = _offered_by(entry, entries) if kind == "credential" else None
+        inferred = kind == "credential" and not direct and term in offers
+        offered = direct or ("; ".join(offers[term]) if inferred else None)
+        if entry.truncated:
+            findings.append(Finding("warning", "truncated_entry", f"the scrape cut the {term} entry short", line, term))
+        if entry.separator_missing:
+            findings.append(Finding("info", "separator_missing", f"the {term} entry lost its separator", line, term))
+        if initials(entry.expansion) != term:
+            findings.append(Finding(
+                "warning", "initials_mismatch",
+                f"{term} does not match the initials of {entry.expansion!r} ({initials(entry.expansion)})", line, term,
+            ))  # fmt: skip
+        if inferred:
+            findings.append(Finding(
+                "info", "offered_by_inferred", f"{term} is offered by {offered}, as another glossary entry says", line, term
+            ))  # fmt: skip
+        if kind == "credential" and not offered:
+            findings.append(Finding("warning", "offered_by_unknown", f"the glossary does not say who offers {term}", line, term))
+        records.append({
+            "term": term,
+            "mark": entry.mark,
+            "expansion": entry.expansion,
+            "description": entry.description,
+            "kind": kind,
+            "offered_by": offered,
+            "offered_by_inferred": inferred,
+            "truncated": entry.truncated,
+            "source_line_start": line,
+            "source_line_end": entry.blocks[-1].line,
+        })  # fmt: skip
+    return _frame(records, "glossary")
+
+
+def _kind(entry: Entry) -> str:
+    """`unit`, `organization` or `credential`, from what the entry says of itself.
+
+    A unit's expansion ends in "unit"; an entry that "offers" something is an organization; one
+    that speaks of certification or is "Certified/Registered/Fellow …" is a credential; the
+    rest (`MGMA – Medical Group Management Association`) are organizations.
+    """
+    description = entry.description or ""
+    if _UNIT.search(entry.expansion):
+        return "unit"
+    if _OFFERS.search(description):
+        return "organization"  # "…, offers CMA certification"
+    return "credential" if _CREDENTIAL_WORDS.search(f"{entry.expansion} {description}") else "organization"
+
+
+def _offers(entries: Sequence[Entry]) -> dict[str, list[str]]:
+    """Credential term → organizations whose entries say they offer it."""
+    offers: dict[str, list[str]] = {}
+    for org in entries:
+        match = _OFFERS.search(org.description or "")
+        if not match:
+            continue
+        what = strip_marks(match["what"])
+        for entry in entries:
+            term = strip_marks(entry.term)
+            if re.search(rf"\b{re.escape(term)}\b", what) or strip_marks(entry.expansion) in what:
+                offers.setdefault(term, []).append(strip_marks(org.term))
+    return offers
+
+
+def _offered_by(entry: Entry, entries: Sequence[Entry]) -> str | None:
+    """The awarding organizations an entry names, as glossary terms where possible."""
+    match = _OFFERED_BY.search(entry.description or "")
+    if not match:
+        return None
+    named = match["orgs"] or match["org"] or match["parent"]
+    by_name = {strip_marks(e.expansion): strip_marks(e.term) for e in entries}
+    orgs = [o.strip() for o in re.split(r",\s*|\s+and\s+", named) if o.strip()]
+    return "; ".join(by_name.get(o, o) for o in orgs)
+
+
+def _attribution_findings(rows: Sequence[Row], attributions: Sequence[Attribution]) -> list[Finding]:
+    findings = []
+    for row, a in zip(rows, attributions, strict=True):
+        line = row.blocks[0].line
+        if a.method == "reference":
+            used = "; ".join(f"{f.credential} {f.field} = {f.value} ({f.source})" for f in a.facts)
+            findings.append(Finding("info", "reference_attribution",
+                                    f"{a.credential} identified from curated reference facts: {used}", line, a.credential))  # fmt: skip
+        elif a.method != "row_label":
+            findings.append(Finding("info", "inferred_attribution",
+                                    f"{a.credential} identified by {a.method} evidence in the row", line, a.credential))  # fmt: skip
+    return findings
+
+
+def _certification_frames(
+    rows: Sequence[Row],
+    texts: Sequence[dict[str, str]],
+    values: Sequence[object],
+    attributions: Sequence[Attribution],
+    credentials: dict[str, str],
+    offered_by: dict[str, str],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    records = []
+    topic_records = []
+    for position, (row, text, v, a) in enumerate(zip(rows, texts, values, attributions, strict=True), start=1):
+        fields = asdict(v)  # type: ignore[call-overload]
+        topics = split_topics(text["topics"]) if text["topics"] else []
+        topic_records.extend(
+            {"credential": a.credential, "topic_order": n, "topic": t} for n, t in enumerate(topics, start=1)
+        )
+        prerequisites = _prerequisites(text["eligibility"], credentials)
+        ceus, period = fields["ceus_required"], fields["ceu_period_years"]
+        records.append({
+            "position": position,
+            "credential": a.credential,
+            "credential_name": credentials[a.credential],
+            "offered_by": offered_by.get(a.credential),
+            "table_part": row.part,
+            "eligibility": text["eligibility"],
+            "exam": text["exam"],
+            "maintenance": text["maintenance"],
+            "topics": text["topics"] or None,
+            "topic_count": len(topics),
+            "membership_required": fields["membership_required"],
+            "prerequisite_credential": "; ".join(prerequisites) or None,
+            "min_experience_years": fields["min_experience_years"],
+            "recommended_experience_years": fields["recommended_experience_years"],
+            "supervisory_experience_months": fields["supervisory_experience_months"],
+            "college_credit_hours": fields["college_credit_hours"],
+            "exam_minutes": fields["exam_minutes"],
+            "exam_questions": fields["exam_questions"],
+            "ceus_required": ceus,
+            "ceu_period_years": period,
+            "ceus_per_year": round(ceus / period, 2) if ceus and period else None,
+            "renewal_membership": fields["renewal_membership"],
+            "attribution": a.method,
+            "source_line_start": row.blocks[0].line,
+            "source_line_end": row.blocks[-1].line,
+        })  # fmt: skip
+    return _frame(records, "certifications"), _frame(topic_records, "certification_topics")
+
+
+def _source_map(
+    source: Source,
+    sections: Sections,
+    rows: Sequence[Row],
+    attributions: Sequence[Attribution],
+    entries: Sequence[Entry],
+) -> pd.DataFrame:
+    """One record per block: where each non-blank line went."""
+    records: list[dict[str, object]] = []
+
+    def add(block: Block, role: str, target: str | None, key: str | None = None, column: str | None = None) -> None:
+        records.append({"line": block.line, "role": role, "target": target, "key": key, "column": column, "text": block.text})
+
+    for block in sections.boilerplate:
+        add(block, "boilerplate", None)
+    add(sections.title, "title", "document")
+    for section in sections.intro:
+        add(section.heading, "section_heading", "document")
+        for block in section.text:
+            add(block, "section_text", "document")
+    for block in sections.table_headers:
+        add(block, "table_header", "certifications")
+    for row, a in zip(rows, attributions, strict=True):
+        if row.label:
+            add(row.label, "row_label", "certifications", a.credential, "credential")
+        for column in COLUMNS:
+            for block in row.cells[column]:
+                add(block, "cell", "certifications", a.credential, column)
+    for entry in entries:
+        for block in entry.blocks:
+            add(block, "glossary", "glossary", strip_marks(entry.term))
+    if sections.disclaimer:
+        add(sections.disclaimer, "disclaimer", "document")
+    records.sort(key=lambda r: int(str(r["line"])))
+    return _frame(records, "source_map")
+
+
+def _document(source: Source, sections: Sections) -> dict[str, object]:
+    return {
+        "title": sections.title.text,
+        "sections": [
+            {"heading": s.heading.text.rstrip(":"), "text": join_paragraphs([b.text for b in s.text]),
+             "source_line": s.heading.line}
+            for s in sections.intro
+        ],  # fmt: skip
+        "disclaimer": sections.disclaimer.text if sections.disclaimer else None,
+        "source": {"file": source.name, "bytes": source.size, "sha256": source.sha256, "encoding": source.encoding},
+    }
+
+
+def _frame(records: list[dict[str, object]], table: str) -> pd.DataFrame:
+    """Records → DataFrame with the schema's columns, order and dtypes."""
+    from pipeline.schemas import empty_frame
+
+    frame = empty_frame(table)
+    if not records:
+        return frame
+    data = pd.DataFrame.from_records(records, columns=list(frame.columns))
+    return data.astype(frame.dtypes.to_dict())

@@ -1,0 +1,57 @@
+"""The wiring: read → segment → assemble → normalize → validate → export. Nothing else."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import TypeVar
+
+from pipeline import export, schemas
+from pipeline.attribute import load_reference
+from pipeline.errors import DocumentError
+from pipeline.glossary import parse_glossary
+from pipeline.normalize import Dataset, normalize
+from pipeline.paths import REFERENCE
+from pipeline.read import DEFAULT_MAX_BYTES, read_source
+from pipeline.segment import segment
+from pipeline.table import parse_table
+
+T = TypeVar("T")
+Progress = Callable[[str], None]
+
+
+def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> Dataset:
+    """Read, parse, normalize and validate the document; no file is written."""
+    say = progress or (lambda _message: None)
+
+    def stage(name: str, step: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        result = step()
+        say(f"{name}: {(time.perf_counter() - start) * 1000:.1f} ms")
+        return result
+
+    name = str(input_path)
+    source = stage("read", lambda: read_source(input_path, max_bytes))
+    sections = stage("segment", lambda: segment(source.blocks, name))
+    rows = stage("assemble table", lambda: parse_table(sections.table_parts, name))
+    entries = stage("assemble glossary", lambda: parse_glossary(sections.glossary, name))
+    dataset = stage("normalize", lambda: normalize(source, sections, rows, entries, load_reference(REFERENCE)))
+    stage("validate", lambda: schemas.validate(dataset.tables(), [b.line for b in source.blocks]))
+    errors = [f for f in dataset.findings if f.severity == "error"]
+    if errors:
+        raise DocumentError(errors[0].message, name, errors[0].line)
+    return dataset
+
+
+def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> Dataset:
+    """Build the dataset and write every output file atomically."""
+    dataset = build(input_path, max_bytes, progress)
+    sha256 = str(dataset.document["source"]["sha256"])  # type: ignore[index]
+    extra = {"document": dataset.document, "quality_report": [asdict(f) for f in dataset.findings]}
+    files = export.render(dataset.tables(), extra, sha256)
+    export.write_atomically(files, output_dir)
+    if progress:
+        progress(f"export: {len(files)} files in {output_dir}")
+    return dataset
