@@ -117,9 +117,9 @@ def _identify_by_reference(
             term = matching[0]
             found[i] = Attribution(term, "reference", tuple(f for f in facts[term] if f.field in row.values))
     unresolved = [i for i in range(len(rows)) if i not in found]
-    left = sorted(set(credentials) - {a.credential for a in found.values()} - set(outside))
-    if len(unresolved) == 1 and len(left) == 1:
-        found[unresolved[0]] = Attribution(left[0], "reference", tuple(outside.values()))
+    remaining = sorted(set(credentials) - {a.credential for a in found.values()} - set(outside))
+    if len(unresolved) == 1 and len(remaining) == 1:
+        found[unresolved[0]] = Attribution(remaining[0], "reference", tuple(outside.values()))
 
 
 def _key(name: str) -> str:

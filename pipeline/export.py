@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import json
-import os
+import math
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
@@ -29,7 +29,7 @@ _FRICTIONLESS_TYPES = {"Int64": "integer", "Float64": "number", "boolean": "bool
 
 
 def _frictionless_type(dtype: str) -> str:
-    return _FRICTIONLESS_TYPES[dtype.split("[")[0]]  # "string[pyarrow]" is a string
+    return _FRICTIONLESS_TYPES[dtype.split("[", maxsplit=1)[0]]  # "string[pyarrow]" is a string
 
 
 def neutralize_formula(value: str) -> str:
@@ -45,7 +45,7 @@ def _cell(value: Any) -> Any:
     """A DataFrame cell as a plain Python value (None for missing)."""
     if value is pd.NA or value is None:
         return None
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
@@ -134,6 +134,6 @@ def write_atomically(files: Mapping[str, bytes], output_dir: Path) -> None:
             (staging / name).write_bytes(data)
         output_dir.mkdir(exist_ok=True)
         for name in files:
-            os.replace(staging / name, output_dir / name)
+            (staging / name).replace(output_dir / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
@@ -12,6 +12,7 @@ from pipeline.attribute import Attribution, Fact, RowEvidence, identify
 from pipeline.fields import read_fields, split_topics
 from pipeline.glossary import Entry, initials
 from pipeline.read import Block, Source
+from pipeline.schemas import empty_frame
 from pipeline.segment import Sections
 from pipeline.table import COLUMNS, Row
 from pipeline.text import join_paragraphs, strip_marks
@@ -76,9 +77,7 @@ def normalize(
         RowEvidence(
             line=row.blocks[0].line,
             label=row.label.text if row.label else None,
-            organizations=frozenset(
-                o for o in (v.membership_required, v.conference_org, v.renewal_membership) if o
-            ),
+            organizations=frozenset(o for o in (v.membership_required, v.conference_org, v.renewal_membership) if o),
             prerequisites=frozenset(_prerequisites(t["eligibility"], credentials)),
             values=asdict(v),
         )
@@ -112,7 +111,7 @@ def _prerequisites(eligibility: str, credentials: dict[str, str]) -> list[str]:
 
 
 def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.DataFrame:
-    records = []
+    records: list[dict[str, object]] = []
     offers = _offers(entries)
     for entry in entries:
         term = strip_marks(entry.term)
@@ -131,11 +130,11 @@ def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.Dat
                 f"{term} does not match the initials of {entry.expansion!r} ({initials(entry.expansion)})", line, term,
             ))  # fmt: skip
         if inferred:
-            findings.append(Finding(
-                "info", "offered_by_inferred", f"{term} is offered by {offered}, as another glossary entry says", line, term
-            ))  # fmt: skip
+            message = f"{term} is offered by {offered}, as another glossary entry says"
+            findings.append(Finding("info", "offered_by_inferred", message, line, term))
         if kind == "credential" and not offered:
-            findings.append(Finding("warning", "offered_by_unknown", f"the glossary does not say who offers {term}", line, term))
+            message = f"the glossary does not say who offers {term}"
+            findings.append(Finding("warning", "offered_by_unknown", message, line, term))
         records.append({
             "term": term,
             "mark": entry.mark,
@@ -198,11 +197,16 @@ def _attribution_findings(rows: Sequence[Row], attributions: Sequence[Attributio
         line = row.blocks[0].line
         if a.method == "reference":
             used = "; ".join(f"{f.credential} {f.field} = {f.value} ({f.source})" for f in a.facts)
-            findings.append(Finding("info", "reference_attribution",
-                                    f"{a.credential} identified from curated reference facts: {used}", line, a.credential))  # fmt: skip
+            how = (
+                "the only credential left once those for another audience are set aside"
+                if all(f.field == "audience" for f in a.facts)
+                else "its exam and renewal agree with curated facts"
+            )
+            message = f"{a.credential} identified by reference: {how}: {used}"
+            findings.append(Finding("info", "reference_attribution", message, line, a.credential))
         elif a.method != "row_label":
-            findings.append(Finding("info", "inferred_attribution",
-                                    f"{a.credential} identified by {a.method} evidence in the row", line, a.credential))  # fmt: skip
+            message = f"{a.credential} identified by {a.method} evidence in the row"
+            findings.append(Finding("info", "inferred_attribution", message, line, a.credential))
     return findings
 
 
@@ -214,8 +218,8 @@ def _certification_frames(
     credentials: dict[str, str],
     offered_by: dict[str, str],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    records = []
-    topic_records = []
+    records: list[dict[str, object]] = []
+    topic_records: list[dict[str, object]] = []
     for position, (row, text, v, a) in enumerate(zip(rows, texts, values, attributions, strict=True), start=1):
         fields = asdict(v)  # type: ignore[call-overload]
         topics = split_topics(text["topics"]) if text["topics"] else []
@@ -265,7 +269,9 @@ def _source_map(
     records: list[dict[str, object]] = []
 
     def add(block: Block, role: str, target: str | None, key: str | None = None, column: str | None = None) -> None:
-        records.append({"line": block.line, "role": role, "target": target, "key": key, "column": column, "text": block.text})
+        records.append(
+            {"line": block.line, "role": role, "target": target, "key": key, "column": column, "text": block.text}
+        )
 
     for block in sections.boilerplate:
         add(block, "boilerplate", None)
@@ -295,19 +301,20 @@ def _document(source: Source, sections: Sections) -> dict[str, object]:
     return {
         "title": sections.title.text,
         "sections": [
-            {"heading": s.heading.text.rstrip(":"), "text": join_paragraphs([b.text for b in s.text]),
-             "source_line": s.heading.line}
+            {
+                "heading": s.heading.text.rstrip(":"),
+                "text": join_paragraphs([b.text for b in s.text]),
+                "source_line": s.heading.line,
+            }
             for s in sections.intro
-        ],  # fmt: skip
+        ],
         "disclaimer": sections.disclaimer.text if sections.disclaimer else None,
         "source": {"file": source.name, "bytes": source.size, "sha256": source.sha256, "encoding": source.encoding},
     }
 
 
-def _frame(records: list[dict[str, object]], table: str) -> pd.DataFrame:
+def _frame(records: Sequence[Mapping[str, object]], table: str) -> pd.DataFrame:
     """Records → DataFrame with the schema's columns, order and dtypes."""
-    from pipeline.schemas import empty_frame
-
     frame = empty_frame(table)
     if not records:
         return frame

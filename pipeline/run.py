@@ -45,7 +45,9 @@ def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progre
     return dataset
 
 
-def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> Dataset:
+def run(
+    input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
+) -> Dataset:
     """Build the dataset and write every output file atomically."""
     dataset = build(input_path, max_bytes, progress)
     sha256 = str(dataset.document["source"]["sha256"])  # type: ignore[index]

@@ -66,12 +66,12 @@ class Certifications(pa.DataFrameModel):
         ordered = True
 
     @pa.dataframe_check(error="ceus_per_year is not ceus_required / ceu_period_years rounded to 2 decimals")
-    def ceus_per_year_consistent(cls, df: pd.DataFrame) -> Series[bool]:
+    def ceus_per_year_consistent(cls, df: pd.DataFrame) -> pd.Series[bool]:
         expected = (df["ceus_required"] / df["ceu_period_years"]).round(2)
         return (df["ceus_per_year"] - expected).abs() < 1e-9
 
     @pa.dataframe_check(error="source lines not ascending")
-    def lines_ascending(cls, df: pd.DataFrame) -> Series[bool]:
+    def lines_ascending(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["source_line_start"] <= df["source_line_end"]) & df["source_line_start"].diff().fillna(1).gt(0)
 
 
@@ -83,7 +83,7 @@ class CertificationTopics(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
-        unique = ["credential", "topic_order"]
+        unique = ("credential", "topic_order")
 
 
 class Glossary(pa.DataFrameModel):
@@ -103,7 +103,7 @@ class Glossary(pa.DataFrameModel):
         ordered = True
 
     @pa.dataframe_check(error="offered_by set on an entry that is not a credential")
-    def offered_by_only_for_credentials(cls, df: pd.DataFrame) -> Series[bool]:
+    def offered_by_only_for_credentials(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["offered_by"].isna() | (df["kind"] == "credential")
 
 
@@ -122,7 +122,7 @@ class SourceMap(pa.DataFrameModel):
         ordered = True
 
     @pa.check("line", error="lines not ascending")
-    def ascending(cls, line: Series[int]) -> Series[bool]:
+    def ascending(cls, line: pd.Series[int]) -> pd.Series[bool]:
         return line.diff().fillna(1).gt(0)
 
 
@@ -185,11 +185,19 @@ def cross_table_failures(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable
     counts = topics.groupby("credential").size()
     for credential, count in zip(certs["credential"], certs["topic_count"], strict=True):
         if int(counts.get(credential, 0)) != int(count):
-            failures.append(f"certifications.topic_count: {credential} says {count}, topics has {counts.get(credential, 0)}")
-    names = {t: e for t, e, k in zip(glossary["term"], glossary["expansion"], glossary["kind"], strict=True) if k == "credential"}
+            failures.append(
+                f"certifications.topic_count: {credential} says {count}, topics has {counts.get(credential, 0)}"
+            )
+    names = {
+        t: e
+        for t, e, k in zip(glossary["term"], glossary["expansion"], glossary["kind"], strict=True)
+        if k == "credential"
+    }
     for credential, name in zip(certs["credential"], certs["credential_name"], strict=True):
         if names.get(credential) != name:
-            failures.append(f"certifications.credential: {credential} ({name!r}) is not a glossary credential of that name")
+            failures.append(
+                f"certifications.credential: {credential} ({name!r}) is not a glossary credential of that name"
+            )
     if raw_lines is not None:
         mapped = list(tables["source_map"]["line"])
         expected = sorted(raw_lines)

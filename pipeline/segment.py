@@ -42,7 +42,6 @@ class IntroSection:
 class Sections:
     """The document cut into its parts; every block is in exactly one of them."""
 
-
     title: Block
     intro: tuple[IntroSection, ...]
     table_headers: tuple[Block, ...]  # caption and header cells of every table page
@@ -95,7 +94,7 @@ def _title_index(front: tuple[Block, ...], source: str) -> int:
 def _intro(front: tuple[Block, ...]) -> tuple[IntroSection, ...]:
     """Each intro heading with the paragraphs up to the next heading."""
     headings = [i for i, b in enumerate(front) if INTRO_HEADING.match(b.text)]
-    bounds = zip(headings, headings[1:] + [len(front)], strict=True)
+    bounds = zip(headings, [*headings[1:], len(front)], strict=True)
     return tuple(IntroSection(front[start], front[start + 1 : end]) for start, end in bounds)
 
 

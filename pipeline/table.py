@@ -16,6 +16,7 @@ and dropped lines. Rows and columns are recovered from structure and content:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -112,5 +113,5 @@ def _parse_row(part: int, blocks: list[Block], source: str) -> Row:
         "topics": tuple(rest),
     }
     body = blocks[1:] if label else blocks
-    dropped = tuple(prev for prev, b in zip(body, body[1:], strict=False) if b.blank_before == 2)
+    dropped = tuple(prev for prev, b in itertools.pairwise(body) if b.blank_before == 2)
     return Row(part, label, cells, dropped)
