@@ -84,7 +84,7 @@ def normalize(
         for row, t, v in zip(rows, texts, values, strict=True)
     ]
     offering = {t: frozenset(o.split("; ")) for t, o in offered_by.items()}
-    attributions = identify(evidence, credentials, offering, reference, sections.title.text, source.name)
+    attributions = identify(evidence, credentials, offering, reference, sections.title.text, source.path)
     findings.extend(_attribution_findings(rows, attributions))
     findings.extend(
         Finding("warning", "dropped_line", f"a line appears dropped after this {column} cell of {a.credential}",

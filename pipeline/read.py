@@ -34,6 +34,7 @@ class Block:
 class Source:
     """The raw document, read: its identity and its blocks."""
 
+    path: str  # as given, for error messages
     name: str
     size: int
     sha256: str
@@ -46,6 +47,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     data = _read_bytes(path, max_bytes)
     text, encoding = decode(data, path)
     return Source(
+        path=str(path),
         name=path.name,
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

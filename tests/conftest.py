@@ -1,0 +1,42 @@
+"""Shared fixtures: the real document, its dataset, and helpers to make malformed copies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalize import Dataset
+from pipeline.paths import RAW_DOCUMENT
+from pipeline.run import build, run
+
+
+@pytest.fixture(scope="session")
+def raw_text() -> str:
+    return RAW_DOCUMENT.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return build(RAW_DOCUMENT)
+
+
+@pytest.fixture(scope="session")
+def output_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh run of the pipeline on the real document."""
+    directory = tmp_path_factory.mktemp("output")
+    run(RAW_DOCUMENT, directory)
+    return directory
+
+
+@pytest.fixture
+def variant(tmp_path: Path, raw_text: str) -> Callable[[Callable[[str], str]], Path]:
+    """Write a copy of the real document changed by `edit`, and return its path."""
+
+    def make(edit: Callable[[str], str], name: str = "variant.txt") -> Path:
+        path = tmp_path / name
+        path.write_text(edit(raw_text), encoding="utf-8")
+        return path
+
+    return make

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import ValidationFailed
+from pipeline.normalize import Dataset
+from pipeline.schemas import validate
+
+
+def broken(dataset: Dataset, table: str, column: str, row: int, value: object) -> dict[str, pd.DataFrame]:
+    tables = {name: frame.copy() for name, frame in dataset.tables().items()}
+    tables[table].loc[row, column] = value
+    return tables
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "row", "value", "expected"),
+    [
+        ("certifications", "ceus_required", 0, 0, "ceus_required"),
+        ("certifications", "ceu_period_years", 0, 9, "ceu_period_years"),
+        ("certifications", "ceus_per_year", 0, 13.0, "ceus_per_year is not"),
+        ("certifications", "credential", 1, "CMM", "credential"),
+        ("certifications", "credential", 0, "CMM®", "credential"),
+        ("certifications", "attribution", 0, "position", "attribution"),
+        ("certifications", "topic_count", 0, 3, "topic_count: CMM says 3"),
+        ("certifications", "credential_name", 0, "Certified Manager", "not a glossary credential"),
+        ("glossary", "kind", 0, "person", "kind"),
+        ("certification_topics", "credential", 0, "XYZ", "not in certifications"),
+        ("source_map", "line", 1, 1, "line"),
+    ],
+)
+def test_each_broken_rule_is_reported(
+    dataset: Dataset, table: str, column: str, row: int, value: object, expected: str
+) -> None:
+    with pytest.raises(ValidationFailed) as info:
+        validate(broken(dataset, table, column, row, value))
+    assert expected in str(info.value), str(info.value)
+    assert info.value.exit_code == 1
+
+
+def test_all_failures_are_reported_at_once(dataset: Dataset) -> None:
+    tables = broken(dataset, "certifications", "ceus_required", 0, 0)
+    tables["glossary"].loc[0, "kind"] = "person"
+    with pytest.raises(ValidationFailed) as info:
+        validate(tables)
+    assert len(info.value.failures) >= 2
+    assert any("glossary.kind" in f for f in info.value.failures)
+    assert any("certifications.ceus_required" in f for f in info.value.failures)
+
+
+def test_source_map_must_cover_every_raw_line(dataset: Dataset) -> None:
+    lines = list(dataset.source_map["line"])
+    validate(dataset.tables(), lines)
+    with pytest.raises(ValidationFailed, match="missing \\[999\\]"):
+        validate(dataset.tables(), [*lines, 999])
