@@ -87,6 +87,11 @@ def normalize(
     attributions = identify(evidence, credentials, offering, reference, sections.title.text, source.path)
     findings.extend(_attribution_findings(rows, attributions))
     findings.extend(
+        Finding("warning", "unclassified", f"line cannot be placed and was left out of the data: {b.text[:60]!r}",
+                b.line, None)
+        for b in sections.unclassified
+    )  # fmt: skip
+    findings.extend(
         Finding("warning", "dropped_line", f"a line appears dropped after this {column} cell of {a.credential}",
                 block.line, a.credential)
         for row, a in zip(rows, attributions, strict=True)
@@ -293,6 +298,8 @@ def _source_map(
             add(block, "glossary", "glossary", strip_marks(entry.term))
     if sections.disclaimer:
         add(sections.disclaimer, "disclaimer", "document")
+    for block in sections.unclassified:
+        add(block, "unclassified", None)
     records.sort(key=lambda r: int(str(r["line"])))
     return _frame(records, "source_map")
 

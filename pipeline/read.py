@@ -9,16 +9,29 @@ separates paragraphs, a longer run marks a dropped line or a new row).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString
 
 from pipeline.errors import InputError
 from pipeline.text import normalize_text
 
 DEFAULT_MAX_BYTES = 5_000_000
 _FALLBACK_ENCODING = "cp1252"
+# An HTML scrape: the text opens with a doctype or one of these tags.
+_HTML = re.compile(r"^\s*<(?:!doctype\s+html|html|head|body|div|p|table|section|article|main)\b", re.IGNORECASE)
+# Block elements delimit paragraphs; these never reach the data.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section",
+     "article", "main", "ul", "ol", "table", "dd", "dt"}
+)  # fmt: skip
+DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "head", "iframe", "svg")
+# C0 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -52,7 +65,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         size=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
-        blocks=to_blocks(text),
+        blocks=html_to_blocks(text) if _HTML.match(text) else to_blocks(text),
     )
 
 
@@ -90,6 +103,13 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise InputError(f"cannot decode as UTF-8 or {_FALLBACK_ENCODING}", path, line) from None
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 1000):
+        first = _CONTROL.search(text)
+        raise InputError(
+            "binary file (control characters), not a text scrape",
+            path,
+            text[: first.start()].count("\n") + 1 if first else None,
+        )
     return ftfy.fix_encoding(text), encoding
 
 
@@ -109,3 +129,64 @@ def to_blocks(text: str) -> tuple[Block, ...]:
         else:
             blank += 1
     return tuple(blocks)
+
+
+def html_to_blocks(html: str) -> tuple[Block, ...]:
+    """Blocks of an HTML scrape, so that HTML and text scrapes meet here.
+
+    Block elements (and `br`) delimit paragraphs; an empty block element stands for a dropped
+    line (one more blank line); scripts, styles, navigation, headers, footers and comments
+    never reach the data. A block's line is the source line of the tag its text starts in.
+
+    >>> [(b.text, b.blank_before) for b in html_to_blocks("<p>a &amp; b</p><p> </p><div>c<br>d</div>")]
+    [('a & b', 0), ('c', 2), ('d', 1)]
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(DROPPED_TAGS):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    walker = _BlockWalker()
+    walker.walk(soup)
+    walker.flush()
+    return tuple(walker.blocks)
+
+
+class _BlockWalker:
+    """Depth-first walk that collects paragraph texts with their line and blank-line gap."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.line = 1
+        self.start_line = 1
+        self.empty = 0  # empty blocks since the last paragraph: dropped lines
+
+    def flush(self) -> bool:
+        text = normalize_text("".join(self.parts))
+        self.parts.clear()
+        if not text:
+            return False
+        self.blocks.append(Block(self.start_line, text, (1 if self.blocks else 0) + self.empty))
+        self.empty = 0
+        return True
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not self.parts or not "".join(self.parts).strip():
+                    self.start_line = self.line
+                self.parts.append(str(child))
+            elif isinstance(child, Tag):
+                self.line = child.sourceline if child.sourceline is not None else self.line
+                if child.name == "br":
+                    if not self.flush():
+                        self.empty += 1
+                elif child.name in BLOCK_TAGS:
+                    self.flush()
+                    before = len(self.blocks)
+                    self.walk(child)
+                    if not self.flush() and len(self.blocks) == before and not child.find(BLOCK_TAGS):
+                        self.empty += 1
+                else:
+                    self.walk(child)
