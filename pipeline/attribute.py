@@ -15,7 +15,7 @@ candidates. Never by position.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,31 +64,52 @@ def identify(
 ) -> list[Attribution]:
     """One attribution per row; `credentials` maps each credential term to its expansion."""
     found: dict[int, Attribution] = {}
+    where: dict[str, int] = {}  # credential → line of the row it was placed on
+
+    def duplicate(credential: str, line: int) -> DocumentError:
+        return DocumentError(
+            f"duplicate credential {credential} (already the row at line {where[credential]})", source, line
+        )
+
+    def place(i: int, attribution: Attribution) -> None:
+        if attribution.credential in where:
+            raise duplicate(attribution.credential, rows[i].line)
+        found[i] = attribution
+        where[attribution.credential] = rows[i].line
+
     by_name = {_key(name): term for term, name in credentials.items()} | {_key(t): t for t in credentials}
     for i, row in enumerate(rows):
         if row.label and _key(row.label) in by_name:
-            found[i] = Attribution(by_name[_key(row.label)], "row_label")
+            place(i, Attribution(by_name[_key(row.label)], "row_label"))
 
-    def placed() -> set[str]:
-        return {a.credential for a in found.values()}
+    offering: dict[str, set[str]] = {}  # organization → credentials it offers
+    for term, organizations in offered_by.items():
+        for organization in organizations:
+            offering.setdefault(organization, set()).add(term)
 
+    def offered(row: RowEvidence) -> set[str]:
+        return set().union(*(offering.get(o, set()) for o in row.organizations))
+
+    pending = [i for i, row in enumerate(rows) if i not in found and row.organizations]
     progress = True
     while progress:
         progress = False
-        for i, row in enumerate(rows):
-            if i in found or not row.organizations:
+        for i in pending:
+            if i in found:
                 continue
-            offered = {t for t in credentials if offered_by.get(t, frozenset()) & row.organizations} - placed()
-            candidates = offered - row.prerequisites
+            left = offered(rows[i]) - where.keys()
+            candidates = left - rows[i].prerequisites
             if len(candidates) == 1:
-                method = "prerequisite" if len(offered) > 1 else "membership"
-                found[i] = Attribution(candidates.pop(), method)
+                place(i, Attribution(candidates.pop(), "prerequisite" if len(left) > 1 else "membership"))
                 progress = True
 
-    _identify_by_reference(rows, credentials, reference, audience, found)
-    missing = [row for i, row in enumerate(rows) if i not in found]
-    if missing:
-        raise DocumentError("cannot identify the credential of this table row", source, missing[0].line)
+    _identify_by_reference(rows, credentials, reference, audience, found, place)
+    for i, row in enumerate(rows):
+        if i not in found:
+            evidence = offered(row) - row.prerequisites
+            if len(evidence) == 1 and evidence <= where.keys():
+                raise duplicate(evidence.pop(), row.line)
+            raise DocumentError("cannot identify the credential of this table row", source, row.line)
     return [found[i] for i in range(len(rows))]
 
 
@@ -98,28 +119,28 @@ def _identify_by_reference(
     reference: Sequence[Fact],
     audience: str,
     found: dict[int, Attribution],
+    place: Callable[[int, Attribution], None],
 ) -> None:
     facts: dict[str, list[Fact]] = {}
     for fact in reference:
-        facts.setdefault(fact.credential, []).append(fact)
+        if fact.field != "audience":
+            facts.setdefault(fact.credential, []).append(fact)
     outside = {f.credential: f for f in reference if f.field == "audience" and f.value.lower() not in audience.lower()}
+    left = set(credentials) - {a.credential for a in found.values()} - outside.keys()
     for i, row in enumerate(rows):
         if i in found:
             continue
-        left = set(credentials) - {a.credential for a in found.values()} - set(outside)
         matching = [
             term
-            for term in sorted(left)
-            if (stated := [f for f in facts.get(term, []) if f.field in row.values])
-            and all(str(row.values[f.field]) == f.value for f in stated)
+            for term in sorted(facts.keys() & left)
+            if all(str(row.values.get(f.field)) == f.value for f in facts[term])
         ]
         if len(matching) == 1:
-            term = matching[0]
-            found[i] = Attribution(term, "reference", tuple(f for f in facts[term] if f.field in row.values))
+            place(i, Attribution(matching[0], "reference", tuple(facts[matching[0]])))
+            left.discard(matching[0])
     unresolved = [i for i in range(len(rows)) if i not in found]
-    remaining = sorted(set(credentials) - {a.credential for a in found.values()} - set(outside))
-    if len(unresolved) == 1 and len(remaining) == 1:
-        found[unresolved[0]] = Attribution(remaining[0], "reference", tuple(outside.values()))
+    if len(unresolved) == 1 and len(left) == 1:
+        place(unresolved[0], Attribution(left.pop(), "reference", tuple(outside.values())))
 
 
 def _key(name: str) -> str:

@@ -33,7 +33,7 @@ _DURATION = re.compile(
 _QUESTIONS = re.compile(r"(?P<n>\d+)[\s-]+(?:multiple[\s-]+choice\s+)?questions?\b", re.IGNORECASE)
 _CEUS = re.compile(
     rf"""(?P<ceus>\d+)\s+CEUs?\b              # "24 CEUs"
-        [^;.]*?                               # "related to practice management", "needed"
+        [^;.]{{0,80}}?                        # "related to practice management" (bounded: linear time)
         \b(?:every|each|per|a)\s+
         (?:(?P<years>{NUMBER})\s+)?years?\b   # "every two years", "each year"
     """,

@@ -18,13 +18,15 @@ from pipeline.table import COLUMNS, Row
 from pipeline.text import join_paragraphs, strip_marks
 
 _OFFERED_BY = re.compile(
-    r"""(?:offered\ by|from)\s+(?:the\s+)?(?P<orgs>[A-Z].*?)\.?$   # "certification offered by CIE and CSME"
+    r"""(?:offered\ by|from)\s+(?:the\s+)?(?P<orgs>[A-Z][^.]{0,200})\.?$  # "…offered by CIE and CSME" (bounded)
       | ^an?\s+(?P<org>[A-Z][A-Z0-9]+)\s+certification            # "a PAHCOM certification"
       | through\s+(?P<parent>[A-Z][A-Z0-9]+)(?:’s|'s)              # "through MGMA’s certification division"
     """,
     re.VERBOSE,
 )
 _OFFERS = re.compile(r"\boffers\b(?P<what>.*)$")
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]+\b")  # "CMPE"
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)*[A-Z][\w’'-]*)*")  # "Registered Medical Manager"
 _CREDENTIAL_WORDS = re.compile(r"\bcertifi|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
 _UNIT = re.compile(r"\bunits?$", re.IGNORECASE)
 
@@ -111,18 +113,20 @@ def normalize(
     )
 
 
-def _prerequisites(eligibility: str, credentials: dict[str, str]) -> list[str]:
-    return [t for t in credentials if re.search(rf"\b{re.escape(t)}\b", eligibility)]
+def _prerequisites(eligibility: str, credentials: Mapping[str, str]) -> list[str]:
+    """Credentials an eligibility cell names ("CMPE board certification …")."""
+    return [t for t in dict.fromkeys(_ABBREVIATION.findall(eligibility)) if t in credentials]
 
 
 def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.DataFrame:
     records: list[dict[str, object]] = []
     offers = _offers(entries)
+    by_name = {strip_marks(e.expansion): strip_marks(e.term) for e in entries}
     for entry in entries:
         term = strip_marks(entry.term)
         kind = _kind(entry)
         line = entry.blocks[0].line
-        direct = _offered_by(entry, entries) if kind == "credential" else None
+        direct = _offered_by(entry, by_name) if kind == "credential" else None
         inferred = kind == "credential" and not direct and term in offers
         offered = direct or ("; ".join(offers[term]) if inferred else None)
         if entry.truncated:
@@ -171,27 +175,28 @@ def _kind(entry: Entry) -> str:
 
 
 def _offers(entries: Sequence[Entry]) -> dict[str, list[str]]:
-    """Credential term → organizations whose entries say they offer it."""
+    """Credential term → organizations whose entries say they offer it, by term or by name."""
+    terms = {strip_marks(e.term) for e in entries}
+    by_name = {strip_marks(e.expansion): strip_marks(e.term) for e in entries}
     offers: dict[str, list[str]] = {}
     for org in entries:
         match = _OFFERS.search(org.description or "")
         if not match:
             continue
         what = strip_marks(match["what"])
-        for entry in entries:
-            term = strip_marks(entry.term)
-            if re.search(rf"\b{re.escape(term)}\b", what) or strip_marks(entry.expansion) in what:
-                offers.setdefault(term, []).append(strip_marks(org.term))
+        named = {t for t in _ABBREVIATION.findall(what) if t in terms}
+        named |= {by_name[n] for n in _NAME.findall(what) if n in by_name}
+        for term in sorted(named):
+            offers.setdefault(term, []).append(strip_marks(org.term))
     return offers
 
 
-def _offered_by(entry: Entry, entries: Sequence[Entry]) -> str | None:
+def _offered_by(entry: Entry, by_name: Mapping[str, str]) -> str | None:
     """The awarding organizations an entry names, as glossary terms where possible."""
     match = _OFFERED_BY.search(entry.description or "")
     if not match:
         return None
     named = match["orgs"] or match["org"] or match["parent"]
-    by_name = {strip_marks(e.expansion): strip_marks(e.term) for e in entries}
     orgs = [o.strip() for o in re.split(r",\s*|\s+and\s+", named) if o.strip()]
     return "; ".join(by_name.get(o, o) for o in orgs)
 

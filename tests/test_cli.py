@@ -38,7 +38,9 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[str], str], int, str]] = [
     ("unidentifiable credential", lambda t: t.replace("AAPC membership", "membership"), 1,
      ":81: cannot identify the credential"),
     ("duplicate credential", lambda t: t.replace("AAPC membership", "PAHCOM membership"), 1,
-     "cannot identify the credential"),
+     ":81: duplicate credential CMM (already the row at line 32)"),
+    ("duplicate label", lambda t: t.replace("\n\n\nPOMAA", "\n\nRegistered Medical Manager\n\nPOMAA"), 1,
+     ":113: duplicate credential RMM (already the row at line 102)"),
     ("entry without expansion", lambda t: t.replace("> MGMA – Medical Group Management Association", "> MGMA –"), 1,
      ":176: glossary entry without an expansion"),
 ]  # fmt: skip

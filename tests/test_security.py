@@ -1,0 +1,68 @@
+"""Untrusted scrape text: formulas neutralised for spreadsheets only, fixed file names, linear parsing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.run import build, run
+
+FORMULA = '=HYPERLINK("http://example.invalid","click")'
+
+
+def test_formula_text_is_neutralised_in_csv_only(tmp_path: Path, raw_text: str) -> None:
+    source = tmp_path / "formula.txt"
+    source.write_text(raw_text.replace("Completion of three case studies", FORMULA), encoding="utf-8")
+    out = tmp_path / "out"
+    run(source, out)
+    expected = f"{FORMULA} or a professional paper"
+    csv_text = (out / "certifications.csv").read_text(encoding="utf-8-sig")
+    assert "'" + expected.replace('"', '""') in csv_text
+    [from_json] = [
+        r["exam"] for r in json.loads((out / "certifications.json").read_text()) if r["credential"] == "FACMPE"
+    ]
+    assert from_json == expected
+    table = pq.read_table(out / "certifications.parquet").to_pydict()
+    assert table["exam"][table["credential"].index("FACMPE")] == expected
+
+
+def test_output_file_names_never_come_from_the_document(tmp_path: Path, raw_text: str) -> None:
+    hostile = "../../etc/passwd: Certification table"
+    source = tmp_path / "names.txt"
+    source.write_text(raw_text.replace("Model Tool: Certification table - professional", hostile), encoding="utf-8")
+    out = tmp_path / "out"
+    run(source, out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["names.txt", "out"]
+    assert len(list(out.iterdir())) == 15
+
+
+# Large adversarial inputs: each must finish with data or a clean refusal. The benchmark, not
+# this test, records how long they take.
+ADVERSARIAL: list[tuple[str, Callable[[str], str]]] = [
+    ("run of one letter in a cell", lambda t: t.replace("12 CEUs every year", "12 CEUs every year " + "A" * 500_000)),
+    ("repeated CEU counts", lambda t: t.replace("12 CEUs every year", "1 CEUs " * 100_000 + "12 CEUs every year")),
+    ("run of capitals as a term", lambda t: t.replace("> MGMA –", "> " + "M" * 500_000 + " –")),
+    ("repeated 'offered by'", lambda t: t.replace("offered by AAPC", "offered by " + "AAPC offered by " * 50_000)),
+    ("run of blank lines", lambda t: t.replace("\n\n\n\nAt least", "\n" * 500_000 + "At least")),
+    ("run of '>'", lambda t: t + "\n" + ">" * 500_000),
+    ("run of hyphens as a line", lambda t: t.replace("Topics covered", "-" * 500_000)),
+    ("10 MB of repeated paragraphs", lambda t: t * 1750),
+]
+
+
+@pytest.mark.parametrize("edit", [a[1] for a in ADVERSARIAL], ids=[a[0] for a in ADVERSARIAL])
+def test_adversarial_input_finishes_cleanly(tmp_path: Path, raw_text: str, edit: Callable[[str], str]) -> None:
+    source = tmp_path / "adversarial.txt"
+    source.write_text(edit(raw_text), encoding="utf-8")
+    try:
+        dataset = build(source, max_bytes=20_000_000)
+    except PipelineError as exc:
+        assert exc.exit_code in {1, 2}
+        assert str(source) in str(exc)
+    else:
+        assert len(dataset.certifications) >= 1
