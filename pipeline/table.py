@@ -106,6 +106,9 @@ def _parse_row(part: int, blocks: list[Block], source: str) -> Row:
     rest = blocks[anchor + 1 :]
     while rest and _is_continuation(maintenance[-1], rest[0]) and not _LIST.search(rest[0].text):
         maintenance.append(rest.pop(0))
+    merged = next((b for b in rest if CEU_COUNT.search(b.text)), None)
+    if merged:
+        raise DocumentError("a second CEU requirement in one row: the scrape merged two rows", source, merged.line)
     cells = {
         "eligibility": tuple(before[:split]),
         "exam": tuple(before[split:]),

@@ -53,3 +53,11 @@ def test_row_without_ceu_requirement_is_refused(raw_text: str) -> None:
     with pytest.raises(DocumentError, match="no CEU requirement") as info:
         rows_of(text)
     assert info.value.line == 53
+
+
+def test_rows_merged_by_a_lost_blank_line_are_refused(raw_text: str) -> None:
+    # Two blank lines instead of three between the CMM and CMPE rows, and no label: one row?
+    text = raw_text.replace("marketing\n\n\n\n2 or more", "marketing\n\n\n2 or more")
+    with pytest.raises(DocumentError, match="merged two rows") as info:
+        rows_of(text)
+    assert info.value.line == 46  # "50 CEUs every three years …", one line up
