@@ -16,6 +16,11 @@ DECODE_CASES = [
         "> CIE™ – Center for Individual Excellence™".encode("cp1252"),
         "> CIE™ – Center for Individual Excellence™",
     ),
+    (
+        "latin-1",
+        "> CMOM® – Certified Medical Office Manager".replace("–", "-").encode("latin-1"),
+        "> CMOM® - Certified Medical Office Manager",
+    ),
     ("mojibake", "one of POMAAâ€™s conferences".encode(), "one of POMAA’s conferences"),
     (
         "mojibake mark",
@@ -66,3 +71,24 @@ def test_unusable_input_is_refused(tmp_path: Path, setup: object, message: str) 
         read_source(path, max_bytes=100)
     assert info.value.exit_code == 2
     assert "input.txt" in str(info.value)
+
+
+def test_undecodable_input_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(b"Model Tool\n\n\x81\x8d\x90 not text\n")
+    with pytest.raises(InputError, match="cannot decode") as info:
+        read_source(path)
+    assert (info.value.exit_code, info.value.line) == (2, 3)
+
+
+def test_unreadable_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text("text", encoding="utf-8")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    with pytest.raises(InputError, match="cannot read file: Permission denied") as info:
+        read_source(path)
+    assert info.value.exit_code == 2
