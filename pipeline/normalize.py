@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from pipeline.attribute import Attribution, Fact, RowEvidence, identify
-from pipeline.fields import read_fields, split_topics
+from pipeline.fields import RowFields, read_fields, split_topics
 from pipeline.glossary import Entry, initials
 from pipeline.read import Block, Source
-from pipeline.schemas import empty_frame
+from pipeline.schemas import to_frame
 from pipeline.segment import Sections
 from pipeline.table import COLUMNS, Row
 from pipeline.text import join_paragraphs, strip_marks
@@ -69,10 +69,9 @@ def normalize(
 ) -> Dataset:
     """Build the typed tables; every value comes from the document (or a recorded reference fact)."""
     findings: list[Finding] = []
-    glossary = _glossary_frame(entries, findings)
-    kinds = dict(zip(glossary["term"], glossary["kind"], strict=True))
-    credentials = {t: e.expansion for t, e in ((strip_marks(e.term), e) for e in entries) if kinds[t] == "credential"}
-    offered_by = {t: str(o) for t, o in zip(glossary["term"], glossary["offered_by"], strict=True) if pd.notna(o)}
+    terms = _glossary_records(entries, findings)
+    credentials = {str(t["term"]): str(t["expansion"]) for t in terms if t["kind"] == "credential"}
+    offered_by = {str(t["term"]): str(t["offered_by"]) for t in terms if t["offered_by"]}
     texts = [{c: join_paragraphs([b.text for b in row.cells[c]]) for c in COLUMNS} for row in rows]
     values = [read_fields(t["eligibility"], t["exam"], t["maintenance"]) for t in texts]
     evidence = [
@@ -81,7 +80,7 @@ def normalize(
             label=row.label.text if row.label else None,
             organizations=frozenset(o for o in (v.membership_required, v.conference_org, v.renewal_membership) if o),
             prerequisites=frozenset(_prerequisites(t["eligibility"], credentials)),
-            values=asdict(v),
+            values=vars(v),
         )
         for row, t, v in zip(rows, texts, values, strict=True)
     ]
@@ -106,7 +105,7 @@ def normalize(
     return Dataset(
         certifications=certifications,
         certification_topics=topics,
-        glossary=glossary,
+        glossary=to_frame(terms, "glossary"),
         source_map=source_map,
         document=_document(source, sections),
         findings=sorted(findings, key=lambda f: (f.line or 0, f.code)),
@@ -118,7 +117,7 @@ def _prerequisites(eligibility: str, credentials: Mapping[str, str]) -> list[str
     return [t for t in dict.fromkeys(_ABBREVIATION.findall(eligibility)) if t in credentials]
 
 
-def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.DataFrame:
+def _glossary_records(entries: Sequence[Entry], findings: list[Finding]) -> list[dict[str, object]]:
     records: list[dict[str, object]] = []
     offers = _offers(entries)
     by_name = {strip_marks(e.expansion): strip_marks(e.term) for e in entries}
@@ -156,7 +155,7 @@ def _glossary_frame(entries: Sequence[Entry], findings: list[Finding]) -> pd.Dat
             "source_line_start": line,
             "source_line_end": entry.blocks[-1].line,
         })  # fmt: skip
-    return _frame(records, "glossary")
+    return records
 
 
 def _kind(entry: Entry) -> str:
@@ -223,7 +222,7 @@ def _attribution_findings(rows: Sequence[Row], attributions: Sequence[Attributio
 def _certification_frames(
     rows: Sequence[Row],
     texts: Sequence[dict[str, str]],
-    values: Sequence[object],
+    values: Sequence[RowFields],
     attributions: Sequence[Attribution],
     credentials: dict[str, str],
     offered_by: dict[str, str],
@@ -231,7 +230,7 @@ def _certification_frames(
     records: list[dict[str, object]] = []
     topic_records: list[dict[str, object]] = []
     for position, (row, text, v, a) in enumerate(zip(rows, texts, values, attributions, strict=True), start=1):
-        fields = asdict(v)  # type: ignore[call-overload]
+        fields = vars(v)
         topics = split_topics(text["topics"]) if text["topics"] else []
         topic_records.extend(
             {"credential": a.credential, "topic_order": n, "topic": t} for n, t in enumerate(topics, start=1)
@@ -265,7 +264,7 @@ def _certification_frames(
             "source_line_start": row.blocks[0].line,
             "source_line_end": row.blocks[-1].line,
         })  # fmt: skip
-    return _frame(records, "certifications"), _frame(topic_records, "certification_topics")
+    return to_frame(records, "certifications"), to_frame(topic_records, "certification_topics")
 
 
 def _source_map(
@@ -306,7 +305,7 @@ def _source_map(
     for block in sections.unclassified:
         add(block, "unclassified", None)
     records.sort(key=lambda r: int(str(r["line"])))
-    return _frame(records, "source_map")
+    return to_frame(records, "source_map")
 
 
 def _document(source: Source, sections: Sections) -> dict[str, object]:
@@ -323,12 +322,3 @@ def _document(source: Source, sections: Sections) -> dict[str, object]:
         "disclaimer": sections.disclaimer.text if sections.disclaimer else None,
         "source": {"file": source.name, "bytes": source.size, "sha256": source.sha256, "encoding": source.encoding},
     }
-
-
-def _frame(records: Sequence[Mapping[str, object]], table: str) -> pd.DataFrame:
-    """Records → DataFrame with the schema's columns, order and dtypes."""
-    frame = empty_frame(table)
-    if not records:
-        return frame
-    data = pd.DataFrame.from_records(records, columns=list(frame.columns))
-    return data.astype(frame.dtypes.to_dict())

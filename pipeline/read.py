@@ -12,10 +12,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import ftfy
-from bs4 import BeautifulSoup, Comment, Tag
-from bs4.element import NavigableString
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 from pipeline.errors import InputError
 from pipeline.text import normalize_text
@@ -30,6 +30,8 @@ BLOCK_TAGS = frozenset(
      "article", "main", "ul", "ol", "table", "dd", "dt"}
 )  # fmt: skip
 DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "head", "iframe", "svg")
+# Tell-tale pieces of UTF-8 decoded as Windows-1252 (â€™, Â®, Ã©): only then is ftfy needed.
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u0152-\u2122]")
 # C0 control characters other than tab, line feed, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -110,7 +112,11 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
             path,
             text[: first.start()].count("\n") + 1 if first else None,
         )
-    return ftfy.fix_encoding(text), encoding
+    if _MOJIBAKE.search(text):
+        import ftfy  # only mis-decoded text pays for it
+
+        text = ftfy.fix_encoding(text)
+    return text, encoding
 
 
 def to_blocks(text: str) -> tuple[Block, ...]:
@@ -141,6 +147,8 @@ def html_to_blocks(html: str) -> tuple[Block, ...]:
     >>> [(b.text, b.blank_before) for b in html_to_blocks("<p>a &amp; b</p><p> </p><div>c<br>d</div>")]
     [('a & b', 0), ('c', 2), ('d', 1)]
     """
+    from bs4 import BeautifulSoup, Comment  # only HTML scrapes pay for it
+
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(DROPPED_TAGS):
         tag.decompose()
@@ -172,6 +180,9 @@ class _BlockWalker:
         return True
 
     def walk(self, node: Tag) -> None:
+        from bs4 import Tag
+        from bs4.element import NavigableString
+
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not self.parts or not "".join(self.parts).strip():

@@ -7,7 +7,8 @@ every table is collected and reported at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -144,10 +145,17 @@ FOREIGN_KEYS = {
 }
 
 
-def empty_frame(table: str) -> pd.DataFrame:
-    """An empty DataFrame with the table's columns, in order, with their dtypes."""
-    columns = SCHEMAS[table].to_schema().columns
-    return pd.DataFrame({name: pd.Series(dtype=str(col.dtype)) for name, col in columns.items()})
+@cache
+def column_dtypes(table: str) -> dict[str, Any]:
+    """The table's columns, in order, with their pandas dtypes (resolved once)."""
+    return {name: pd.api.types.pandas_dtype(str(col.dtype)) for name, col in SCHEMAS[table].to_schema().columns.items()}
+
+
+def to_frame(records: Sequence[Mapping[str, object]], table: str) -> pd.DataFrame:
+    """Records → DataFrame with the schema's columns, order and dtypes, built column by column."""
+    return pd.DataFrame(
+        {name: pd.array([r[name] for r in records], dtype=dtype) for name, dtype in column_dtypes(table).items()}
+    )
 
 
 def validate(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable[int] | None = None) -> None:
