@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
 SOURCES := $(wildcard pipeline/*.py) reference/credentials.csv
 
-.PHONY: help pipeline test lint validate clean
+.PHONY: help pipeline test lint validate bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,16 +27,25 @@ output/.stamp: $(RAW) $(SOURCES) $(VENV)/.runtime
 pipeline: output/.stamp ## set up .venv and write the dataset to output/ (only when inputs or code changed)
 
 lint: $(VENV)/.dev ## ruff and strict mypy
-	$(VENV)/bin/ruff check pipeline tests
-	$(VENV)/bin/ruff format --check pipeline tests
+	$(VENV)/bin/ruff check pipeline tests bench
+	$(VENV)/bin/ruff format --check pipeline tests bench
 	$(VENV)/bin/mypy
 
 test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
 	$(PY) -m pytest
 
+# The benchmark measures what users get: a runtime-only environment from the same lock.
+.venv-bench/.runtime: requirements.lock
+	$(PYTHON) -m venv .venv-bench
+	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+bench: .venv-bench/.runtime $(VENV)/.runtime ## benchmark: run vs import floor, stages, scaling, no-change make
+	.venv-bench/bin/python bench/bench.py
+
 validate: $(VENV)/.runtime ## re-validate the files in output/
 	$(PY) -m pipeline validate output
 
 clean: ## remove generated files (the virtualenv and caches; output/ is committed)
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis output/.stamp
+	rm -rf $(VENV) .venv-bench bench/results.json .pytest_cache .mypy_cache .ruff_cache .hypothesis output/.stamp
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

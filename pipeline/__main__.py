@@ -20,6 +20,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--output-dir", type=Path, default=OUTPUT_DIR, help="where to write (default: %(default)s)")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs (%(default)s)")
     run.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    run.add_argument("--timings", action="store_true", help="print each stage's time on stderr at the end")
     validate = commands.add_parser("validate", help="re-validate the Parquet files of an output folder")
     validate.add_argument("dir", nargs="?", type=Path, default=OUTPUT_DIR, help="output folder (default: %(default)s)")
     return parser
@@ -29,10 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "run":
-            from pipeline.run import run
+            from pipeline.run import Stages, run
 
-            say = None if args.quiet else (lambda message: print(message, file=sys.stderr))
-            run(args.input, args.output_dir, args.max_bytes, say)
+            stages = Stages(None if args.quiet else (lambda message: print(message, file=sys.stderr)))
+            run(args.input, args.output_dir, args.max_bytes, stages)
+            if args.timings:
+                for name, ms in [*stages.timings.items(), ("total", sum(stages.timings.values()))]:
+                    print(f"{name:>10} {ms:8.1f} ms", file=sys.stderr)
+            if not args.quiet:
+                print(f"wrote {args.output_dir}", file=sys.stderr)
         else:
             from pipeline.check import validate_dir
 

@@ -22,21 +22,31 @@ T = TypeVar("T")
 Progress = Callable[[str], None]
 
 
-def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> Dataset:
-    """Read, parse, normalize and validate the document; no file is written."""
-    say = progress or (lambda _message: None)
+class Stages:
+    """Runs named stages, announcing each and recording its wall time in milliseconds."""
 
-    def stage(name: str, step: Callable[[], T]) -> T:
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
+        self.timings: dict[str, float] = {}
+
+    def __call__(self, name: str, step: Callable[[], T]) -> T:
+        if self.progress:
+            self.progress(f"{name} …")
         start = time.perf_counter()
         result = step()
-        say(f"{name}: {(time.perf_counter() - start) * 1000:.1f} ms")
+        self.timings[name] = (time.perf_counter() - start) * 1000
         return result
 
+
+def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
+    """Read, parse, normalize and validate the document; no file is written."""
+    stage = stage or Stages()
     name = str(input_path)
     source = stage("read", lambda: read_source(input_path, max_bytes))
     sections = stage("segment", lambda: segment(source.blocks, name))
-    rows = stage("assemble table", lambda: parse_table(sections.table_parts, name))
-    entries = stage("assemble glossary", lambda: parse_glossary(sections.glossary, name))
+    rows, entries = stage(
+        "assemble", lambda: (parse_table(sections.table_parts, name), parse_glossary(sections.glossary, name))
+    )
     dataset = stage("normalize", lambda: normalize(source, sections, rows, entries, load_reference(REFERENCE)))
     stage("validate", lambda: schemas.validate(dataset.tables(), [b.line for b in source.blocks]))
     errors = [f for f in dataset.findings if f.severity == "error"]
@@ -45,15 +55,11 @@ def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progre
     return dataset
 
 
-def run(
-    input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None
-) -> Dataset:
+def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
     """Build the dataset and write every output file atomically."""
-    dataset = build(input_path, max_bytes, progress)
+    stage = stage or Stages()
+    dataset = build(input_path, max_bytes, stage)
     sha256 = str(dataset.document["source"]["sha256"])  # type: ignore[index]
     extra = {"document": dataset.document, "quality_report": [asdict(f) for f in dataset.findings]}
-    files = export.render(dataset.tables(), extra, sha256)
-    export.write_atomically(files, output_dir)
-    if progress:
-        progress(f"export: {len(files)} files in {output_dir}")
+    stage("export", lambda: export.write_atomically(export.render(dataset.tables(), extra, sha256), output_dir))
     return dataset

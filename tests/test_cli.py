@@ -25,7 +25,11 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 def test_run_and_validate(tmp_path: Path) -> None:
     result = cli("run", "--output-dir", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    assert "validate:" in result.stderr  # a progress line per stage
+    assert "validate …" in result.stderr  # a progress line per stage
+    timed = cli("run", "--quiet", "--timings", "--output-dir", tmp_path / "out")
+    assert [line.split()[0] for line in timed.stderr.splitlines()] == [
+        "read", "segment", "assemble", "normalize", "validate", "export", "total"
+    ]  # fmt: skip
     assert cli("run", "--quiet", "--output-dir", tmp_path / "out").stderr == ""
     assert cli("validate", tmp_path / "out").returncode == 0
 
