@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pipeline.errors import EXIT_INPUT, PipelineError
-from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
+from pipeline.paths import DICTIONARY, OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.read import DEFAULT_MAX_BYTES
 
 
@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--timings", action="store_true", help="print each stage's time on stderr at the end")
     validate = commands.add_parser("validate", help="re-validate the Parquet files of an output folder")
     validate.add_argument("dir", nargs="?", type=Path, default=OUTPUT_DIR, help="output folder (default: %(default)s)")
+    dictionary = commands.add_parser("dictionary", help="write the data dictionary generated from the schemas")
+    dictionary.add_argument("path", nargs="?", type=Path, default=DICTIONARY, help="where (default: %(default)s)")
     return parser
 
 
@@ -39,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name:>10} {ms:8.1f} ms", file=sys.stderr)
             if not args.quiet:
                 print(f"wrote {args.output_dir}", file=sys.stderr)
+        elif args.command == "dictionary":
+            from pipeline.dictionary import render_dictionary
+
+            args.path.write_text(render_dictionary(), encoding="utf-8")
         else:
             from pipeline.check import validate_dir
 

@@ -8,6 +8,7 @@ previous output untouched and no temporary files behind. Output is deterministic
 from __future__ import annotations
 
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -21,15 +22,11 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import xlsxwriter
 
-from pipeline.schemas import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMAS, field_descriptions
+from pipeline.schemas import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMAS, TABLE_DESCRIPTIONS, field_descriptions
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FRICTIONLESS_TYPES = {"Int64": "integer", "Float64": "number", "boolean": "boolean", "string": "string"}
-
-
-def _frictionless_type(dtype: str) -> str:
-    return _FRICTIONLESS_TYPES[dtype.split("[", maxsplit=1)[0]]  # "string[pyarrow]" is a string
 
 
 def neutralize_formula(value: str) -> str:
@@ -91,9 +88,9 @@ def datapackage(files: Mapping[str, bytes]) -> dict[str, Any]:
     for table in SCHEMAS:
         data = files[f"{table}.csv"]
         fields = [
-            {"name": name, "type": _frictionless_type(dtype), "description": description,
+            {"name": name, "type": kind, "description": description,
              **({} if nullable else {"constraints": {"required": True}})}
-            for name, (dtype, nullable, description) in field_descriptions(table).items()
+            for name, (kind, nullable, description) in field_descriptions(table).items()
         ]  # fmt: skip
         schema: dict[str, Any] = {"fields": fields, "primaryKey": PRIMARY_KEYS[table], "missingValues": [""]}
         if table in FOREIGN_KEYS:
@@ -101,11 +98,82 @@ def datapackage(files: Mapping[str, bytes]) -> dict[str, Any]:
                 {"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in FOREIGN_KEYS[table]
             ]
         resources.append({
-            "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8-sig", "bytes": len(data),
-            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": schema,
+            "name": table, "path": f"{table}.csv", "description": TABLE_DESCRIPTIONS[table],
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": schema,
         })  # fmt: skip
     return {"profile": "tabular-data-package", "name": "medical-office-manager-certifications", "resources": resources}
+
+
+XLSX_SHEETS = {"certifications": "certifications", "certification_topics": "topics", "glossary": "glossary"}
+_FIXED_TIME = datetime.datetime(2000, 1, 1)  # workbook metadata carries no run time: output is deterministic
+_MAX_WIDTH = 60
+
+
+def xlsx_bytes(
+    tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: list[dict[str, Any]]
+) -> bytes:
+    """One workbook: a sheet per table and an About sheet; bold frozen headers, filters, widths."""
+    buffer = io.BytesIO()
+    options = {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    book = xlsxwriter.Workbook(buffer, options)
+    book.set_properties({"title": str(document["title"]), "created": _FIXED_TIME})
+    header = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    wrapped = book.add_format({"text_wrap": True, "valign": "top"})
+    plain = book.add_format({"valign": "top"})
+    for table, sheet_name in XLSX_SHEETS.items():
+        frame = tables[table]
+        sheet = book.add_worksheet(sheet_name)
+        for col, column in enumerate(frame.columns):
+            values = [_cell(v) for v in frame[column]]
+            is_text = frame[column].dtype == "string"
+            width = max([len(column), *(len(str(v)) for v in values if v is not None)]) + 2
+            sheet.set_column(col, col, min(width, _MAX_WIDTH), wrapped if width > _MAX_WIDTH else plain)
+            sheet.write_string(0, col, column, header)
+            for row, value in enumerate(values, start=1):
+                if value is None:
+                    continue
+                if is_text:
+                    sheet.write_string(row, col, neutralize_formula(value))
+                elif isinstance(value, bool):
+                    sheet.write_boolean(row, col, value)
+                else:
+                    sheet.write_number(row, col, value)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, len(frame), len(frame.columns) - 1)
+    _about_sheet(book.add_worksheet("About"), header, wrapped, document, findings)
+    book.close()
+    return buffer.getvalue()
+
+
+def _about_sheet(
+    sheet: Any, bold: Any, wrapped: Any, document: Mapping[str, Any], findings: list[dict[str, Any]]
+) -> None:
+    source = document["source"]
+    rows: list[tuple[str, str]] = [
+        ("title", str(document["title"])),
+        ("source file", str(source["file"])),
+        ("source sha256", str(source["sha256"])),
+        *((f"sheet {sheet_name}", TABLE_DESCRIPTIONS[table]) for table, sheet_name in XLSX_SHEETS.items()),
+        ("quality findings", f"{len(findings)} (below)"),
+    ]
+    sheet.set_column(0, 0, 22)
+    sheet.set_column(1, 1, 100, wrapped)
+    for row, (key, value) in enumerate(rows):
+        sheet.write_string(row, 0, key, bold)
+        sheet.write_string(row, 1, neutralize_formula(value))
+    start = len(rows) + 1
+    for col, name in enumerate(["severity", "code", "line", "key", "message"]):
+        sheet.write_string(start, col, name, bold)
+    sheet.set_column(2, 4, 12)
+    sheet.set_column(4, 4, 100, wrapped)
+    for row, finding in enumerate(findings, start=start + 1):
+        sheet.write_string(row, 0, finding["severity"])
+        sheet.write_string(row, 1, finding["code"])
+        if finding["line"] is not None:
+            sheet.write_number(row, 2, finding["line"])
+        sheet.write_string(row, 3, finding["key"] or "")
+        sheet.write_string(row, 4, neutralize_formula(finding["message"]))
 
 
 def render(tables: Mapping[str, pd.DataFrame], extra_json: Mapping[str, Any], sha256: str) -> dict[str, bytes]:
@@ -122,6 +190,8 @@ def render(tables: Mapping[str, pd.DataFrame], extra_json: Mapping[str, Any], sh
     for name, data in extra_json.items():
         files[f"{name}.json"] = json_bytes(data)
     files["datapackage.json"] = json_bytes(datapackage(files))
+    if "document" in extra_json:
+        files["certifications.xlsx"] = xlsx_bytes(tables, extra_json["document"], extra_json.get("quality_report", []))
     return files
 
 

@@ -133,6 +133,12 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "glossary": Glossary,
     "source_map": SourceMap,
 }
+TABLE_DESCRIPTIONS = {
+    "certifications": "one row per credential in the document's certification table",
+    "certification_topics": "one row per topic a credential's exam covers (tidy, long form)",
+    "glossary": "one row per entry of the document's abbreviation glossary",
+    "source_map": "one row per non-blank line of the raw document: its role and where it went",
+}
 PRIMARY_KEYS = {
     "certifications": ["credential"],
     "certification_topics": ["credential", "topic_order"],
@@ -161,26 +167,32 @@ def to_frame(records: Sequence[Mapping[str, object]], table: str) -> pd.DataFram
 def validate(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable[int] | None = None) -> None:
     """Validate every table and the cross-table rules; raise with every failure at once."""
     failures: list[str] = []
-    for name, model in SCHEMAS.items():
+    for name in SCHEMAS:
         if name not in tables:
             failures.append(f"{name}: table missing")
-            continue
-        try:
-            model.validate(tables[name], lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            failures.extend(_describe(name, exc.failure_cases))
+        else:
+            failures.extend(f"{name}.{f}" for f in table_failures(name, tables[name]))
     if not failures:
         failures.extend(cross_table_failures(tables, raw_lines))
     if failures:
         raise ValidationFailed(failures)
 
 
-def _describe(table: str, cases: pd.DataFrame) -> list[str]:
+def table_failures(table: str, frame: pd.DataFrame) -> list[str]:
+    """Every way `frame` breaks its table's schema (lazy validation), as readable lines."""
+    try:
+        SCHEMAS[table].validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return _describe(exc.failure_cases)
+    return []
+
+
+def _describe(cases: pd.DataFrame) -> list[str]:
     grouped: dict[tuple[str, str], list[str]] = {}
     for case in cases.itertuples():
         key = (str(case.column), str(case.check))
         grouped.setdefault(key, []).append(f"{case.failure_case!r}@{case.index}")
-    return [f"{table}.{column}: {check} failed for {', '.join(v[:5])}" for (column, check), v in grouped.items()]
+    return [f"{column}: {check} failed for {', '.join(v[:5])}" for (column, check), v in grouped.items()]
 
 
 def cross_table_failures(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable[int] | None = None) -> list[str]:
@@ -216,7 +228,15 @@ def cross_table_failures(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable
     return failures
 
 
-def field_descriptions(table: str) -> dict[str, Any]:
-    """Column name → (dtype, nullable, description), in order, for descriptors and docs."""
+_PORTABLE_TYPES = {"Int64": "integer", "Float64": "number", "boolean": "boolean", "string": "string"}
+
+
+def portable_type(dtype: object) -> str:
+    """A pandas dtype as a Table Schema type ("string[pyarrow]" is a string)."""
+    return _PORTABLE_TYPES[str(dtype).split("[", maxsplit=1)[0]]
+
+
+def field_descriptions(table: str) -> dict[str, tuple[str, bool, str | None]]:
+    """Column name → (portable type, nullable, description), in order, for descriptors and docs."""
     columns = SCHEMAS[table].to_schema().columns
-    return {name: (str(col.dtype), col.nullable, col.description) for name, col in columns.items()}
+    return {name: (portable_type(col.dtype), col.nullable, col.description) for name, col in columns.items()}

@@ -91,7 +91,8 @@ def test_source_map_accounts_for_every_non_blank_line(dataset: Dataset) -> None:
 
 EXPECTED_FILES = sorted(
     [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map"]
-     for ext in ["csv", "json", "parquet"]] + ["document.json", "quality_report.json", "datapackage.json"]
+     for ext in ["csv", "json", "parquet"]]
+    + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx"]
 )  # fmt: skip
 
 

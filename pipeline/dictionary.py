@@ -1,0 +1,46 @@
+"""The data dictionary (docs/data-dictionary.md), generated from the pandera schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.schemas import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMAS, TABLE_DESCRIPTIONS, portable_type
+
+
+def _rule(check: Any) -> str:
+    stats = {k: v for k, v in (check.statistics or {}).items() if v is not None}
+    if check.name == "isin":
+        return "one of " + ", ".join(f"`{v}`" for v in stats["allowed_values"])
+    if check.name == "str_matches":
+        return f"matches `{stats['pattern']}`"
+    if check.name == "in_range":
+        return f"{stats['min_value']} to {stats['max_value']}"
+    symbols = {"greater_than_or_equal_to": "≥", "greater_than": ">"}
+    if check.name in symbols:
+        return f"{symbols[check.name]} {next(iter(stats.values()))}"
+    return str(check.name)
+
+
+def render_dictionary() -> str:
+    """Markdown: each output table with its keys and its columns' types, nulls, rules and meaning."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from the pandera schemas in `pipeline/schemas.py` by `python -m pipeline dictionary`;",
+        "a test fails when this file is out of date. Every table is written to `output/` as CSV,",
+        "Parquet and JSON with these columns in this order.",
+    ]
+    for table, model in SCHEMAS.items():
+        schema = model.to_schema()
+        lines += ["", f"## `{table}`", "", f"{TABLE_DESCRIPTIONS[table].capitalize()}.", ""]
+        lines.append(f"Primary key: {', '.join(f'`{k}`' for k in PRIMARY_KEYS[table])}.")
+        for field, other, other_field in FOREIGN_KEYS.get(table, []):
+            lines.append(f"Foreign key: `{field}` refers to `{other}.{other_field}`.")
+        lines += ["", "| column | type | null | rules | meaning |", "|---|---|---|---|---|"]
+        for name, column in schema.columns.items():
+            rules = [_rule(c) for c in column.checks] + (["unique"] if column.unique else [])
+            null = "yes" if column.nullable else "no"
+            lines.append(
+                f"| `{name}` | {portable_type(column.dtype)} | {null} | {'; '.join(rules)} | {column.description} |"
+            )
+    return "\n".join(lines) + "\n"
