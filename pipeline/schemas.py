@@ -188,10 +188,15 @@ def table_failures(table: str, frame: pd.DataFrame) -> list[str]:
 
 
 def _describe(cases: pd.DataFrame) -> list[str]:
+    """One line per failed check: a column check lists failing values, a row check the row numbers."""
     grouped: dict[tuple[str, str], list[str]] = {}
     for case in cases.itertuples():
-        key = (str(case.column), str(case.check))
-        grouped.setdefault(key, []).append(f"{case.failure_case!r}@{case.index}")
+        if case.schema_context == "DataFrameSchema":
+            key, value = ("rows", str(case.check)), f"{case.index}"
+        else:
+            key, value = (str(case.column), str(case.check)), f"{case.failure_case!r}@{case.index}"
+        if value not in grouped.setdefault(key, []):
+            grouped[key].append(value)
     return [f"{column}: {check} failed for {', '.join(v[:5])}" for (column, check), v in grouped.items()]
 
 
