@@ -121,8 +121,9 @@ def test_workbook_layout(output_dir: Path) -> None:
         == pq.read_table(output_dir / "certifications.parquet").schema.metadata[b"source_sha256"].decode()
     )
     with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-    assert not [n for n in names if "externalLink" in n or n.endswith(".rels") and "hyperlink" in n]
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    linked = [n for n, data in parts.items() if b"externalLink" in data or b"<hyperlink" in data or b"<f>" in data]
+    assert not linked, linked  # no external links, hyperlinks or formulas anywhere in the package
 
 
 # --- a real spreadsheet application ---------------------------------------------------------
