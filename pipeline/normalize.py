@@ -74,15 +74,16 @@ def normalize(
     offered_by = {str(t["term"]): str(t["offered_by"]) for t in terms if t["offered_by"]}
     texts = [{c: join_paragraphs([b.text for b in row.cells[c]]) for c in COLUMNS} for row in rows]
     values = [read_fields(t["eligibility"], t["exam"], t["maintenance"]) for t in texts]
+    prerequisites = [_prerequisites(t["eligibility"], credentials) for t in texts]
     evidence = [
         RowEvidence(
             line=row.blocks[0].line,
             label=row.label.text if row.label else None,
             organizations=frozenset(o for o in (v.membership_required, v.conference_org, v.renewal_membership) if o),
-            prerequisites=frozenset(_prerequisites(t["eligibility"], credentials)),
+            prerequisites=frozenset(p),
             values=vars(v),
         )
-        for row, t, v in zip(rows, texts, values, strict=True)
+        for row, v, p in zip(rows, values, prerequisites, strict=True)
     ]
     offering = {t: frozenset(o.split("; ")) for t, o in offered_by.items()}
     attributions = identify(evidence, credentials, offering, reference, sections.title.text, source.path)
@@ -100,7 +101,9 @@ def normalize(
         for column in COLUMNS if block in row.cells[column]
     )  # fmt: skip
 
-    certifications, topics = _certification_frames(rows, texts, values, attributions, credentials, offered_by)
+    certifications, topics = _certification_frames(
+        rows, texts, values, prerequisites, attributions, credentials, offered_by
+    )
     source_map = _source_map(source, sections, rows, attributions, entries)
     return Dataset(
         certifications=certifications,
@@ -223,19 +226,20 @@ def _certification_frames(
     rows: Sequence[Row],
     texts: Sequence[dict[str, str]],
     values: Sequence[RowFields],
+    prerequisites: Sequence[list[str]],
     attributions: Sequence[Attribution],
     credentials: dict[str, str],
     offered_by: dict[str, str],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     records: list[dict[str, object]] = []
     topic_records: list[dict[str, object]] = []
-    for position, (row, text, v, a) in enumerate(zip(rows, texts, values, attributions, strict=True), start=1):
+    rows_with_values = zip(rows, texts, values, prerequisites, attributions, strict=True)
+    for position, (row, text, v, required, a) in enumerate(rows_with_values, start=1):
         fields = vars(v)
         topics = split_topics(text["topics"]) if text["topics"] else []
         topic_records.extend(
             {"credential": a.credential, "topic_order": n, "topic": t} for n, t in enumerate(topics, start=1)
         )
-        prerequisites = _prerequisites(text["eligibility"], credentials)
         ceus, period = fields["ceus_required"], fields["ceu_period_years"]
         records.append({
             "position": position,
@@ -249,7 +253,7 @@ def _certification_frames(
             "topics": text["topics"] or None,
             "topic_count": len(topics),
             "membership_required": fields["membership_required"],
-            "prerequisite_credential": "; ".join(prerequisites) or None,
+            "prerequisite_credential": "; ".join(required) or None,
             "min_experience_years": fields["min_experience_years"],
             "recommended_experience_years": fields["recommended_experience_years"],
             "supervisory_experience_months": fields["supervisory_experience_months"],
