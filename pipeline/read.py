@@ -89,11 +89,19 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """Bytes → text: UTF-8 (with or without BOM), else Windows-1252; mojibake repaired.
+    """Bytes → text: UTF-16 by its BOM, UTF-8 (with or without BOM), else Windows-1252; mojibake repaired.
 
     >>> decode("CMOM\u00c2\u00ae".encode())[0]
     'CMOM®'
+    >>> decode("CPM® – Certified Practice Manager®".encode("utf-16"))
+    ('CPM® – Certified Practice Manager®', 'utf-16')
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(data.decode("utf-16"), "utf-16", path)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            raise InputError("cannot decode as UTF-16", path, line) from None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError("binary file (NUL byte), not a text scrape", path, line)
@@ -105,6 +113,11 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise InputError(f"cannot decode as UTF-8 or {_FALLBACK_ENCODING}", path, line) from None
+    return _checked(text, encoding, path)
+
+
+def _checked(text: str, encoding: str, path: Path | str) -> tuple[str, str]:
+    """Refuse control-character-heavy text as binary; repair mojibake."""
     if len(_CONTROL.findall(text)) > max(8, len(text) // 1000):
         first = _CONTROL.search(text)
         raise InputError(

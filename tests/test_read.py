@@ -73,6 +73,14 @@ def test_unusable_input_is_refused(tmp_path: Path, setup: object, message: str) 
     assert "input.txt" in str(info.value)
 
 
+def test_broken_utf16_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes("Model Tool\n\nx".encode("utf-16") + b"\x00\xd8")  # a lone surrogate at the end
+    with pytest.raises(InputError, match="cannot decode as UTF-16") as info:
+        read_source(path)
+    assert (info.value.exit_code, info.value.line) == (2, 3)
+
+
 def test_undecodable_input_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "input.txt"
     path.write_bytes(b"Model Tool\n\n\x81\x8d\x90 not text\n")

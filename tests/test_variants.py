@@ -33,6 +33,8 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("CR", lambda t: t.replace("\n", "\r").encode()),
     ("UTF-8 BOM", lambda t: b"\xef\xbb\xbf" + t.encode()),
     ("Windows-1252", lambda t: t.encode("cp1252")),
+    ("UTF-16 with BOM", lambda t: t.encode("utf-16")),
+    ("UTF-16 big-endian with BOM", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
     ("white space noise", lambda t: variants.with_whitespace_noise(t).encode()),
     ("mojibake", lambda t: variants.mojibake(t).encode()),
     ("HTML", lambda t: variants.to_html(t).encode()),
