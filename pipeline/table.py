@@ -11,7 +11,9 @@ and dropped lines. Rows and columns are recovered from structure and content:
   before it are the eligibility cell (`… 2 years professional` / `experience recommended …`);
 - after it, a lower-case paragraph continues the maintenance cell unless it is a
   comma-separated list, which starts the topics cell;
-- two blank lines inside a row mean the scrape dropped a line there.
+- two blank lines inside a row mean the scrape dropped a line there;
+- a row without a CEU paragraph, or with a second one after it (two rows merged by a lost
+  separator), is refused with its line rather than guessed.
 """
 
 from __future__ import annotations
