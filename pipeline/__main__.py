@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipeline.errors import EXIT_INPUT, PipelineError
+from pipeline.errors import PipelineError
 from pipeline.paths import DICTIONARY, OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.read import DEFAULT_MAX_BYTES
 
@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        return EXIT_INPUT
+        print("interrupted; the output folder is unchanged unless the final move had begun", file=sys.stderr)
+        return 130
     return 0
 
 
