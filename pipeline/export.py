@@ -1,4 +1,4 @@
-"""Export stage: validated DataFrames → CSV, Parquet and JSON files, written atomically.
+"""Export stage: validated DataFrames → CSV, Parquet, JSON and XLSX files, written atomically.
 
 Only this stage touches the output folder. Every file is first written to a temporary folder
 beside it; only when all were written do they replace the old ones, so a failed run leaves the
@@ -176,8 +176,11 @@ def _about_sheet(
         sheet.write_string(row, 4, neutralize_formula(finding["message"]))
 
 
-def render(tables: Mapping[str, pd.DataFrame], extra_json: Mapping[str, Any], sha256: str) -> dict[str, bytes]:
+def render(
+    tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: list[dict[str, Any]]
+) -> dict[str, bytes]:
     """File name → bytes, for every output file."""
+    sha256 = str(document["source"]["sha256"])
     files: dict[str, bytes] = {}
     writers: dict[str, Callable[[pd.DataFrame], bytes]] = {
         "csv": csv_bytes,
@@ -187,11 +190,10 @@ def render(tables: Mapping[str, pd.DataFrame], extra_json: Mapping[str, Any], sh
     for name, frame in tables.items():
         for extension, write in writers.items():
             files[f"{name}.{extension}"] = write(frame)
-    for name, data in extra_json.items():
-        files[f"{name}.json"] = json_bytes(data)
+    files["document.json"] = json_bytes(document)
+    files["quality_report.json"] = json_bytes(findings)
     files["datapackage.json"] = json_bytes(datapackage(files))
-    if "document" in extra_json:
-        files["certifications.xlsx"] = xlsx_bytes(tables, extra_json["document"], extra_json.get("quality_report", []))
+    files["certifications.xlsx"] = xlsx_bytes(tables, document, findings)
     return files
 
 

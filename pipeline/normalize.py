@@ -135,11 +135,9 @@ def _glossary_records(entries: Sequence[Entry], findings: list[Finding]) -> list
             findings.append(Finding("warning", "truncated_entry", f"the scrape cut the {term} entry short", line, term))
         if entry.separator_missing:
             findings.append(Finding("info", "separator_missing", f"the {term} entry lost its separator", line, term))
-        if initials(entry.expansion) != term:
-            findings.append(Finding(
-                "warning", "initials_mismatch",
-                f"{term} does not match the initials of {entry.expansion!r} ({initials(entry.expansion)})", line, term,
-            ))  # fmt: skip
+        if (spelled := initials(entry.expansion)) != term:
+            message = f"{term} does not match the initials of {entry.expansion!r} ({spelled})"
+            findings.append(Finding("warning", "initials_mismatch", message, line, term))
         if inferred:
             message = f"{term} is offered by {offered}, as another glossary entry says"
             findings.append(Finding("info", "offered_by_inferred", message, line, term))

@@ -59,7 +59,9 @@ def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, 
     """Build the dataset and write every output file atomically."""
     stage = stage or Stages()
     dataset = build(input_path, max_bytes, stage)
-    sha256 = str(dataset.document["source"]["sha256"])  # type: ignore[index]
-    extra = {"document": dataset.document, "quality_report": [asdict(f) for f in dataset.findings]}
-    stage("export", lambda: export.write_atomically(export.render(dataset.tables(), extra, sha256), output_dir))
+    findings = [asdict(f) for f in dataset.findings]
+    stage(
+        "export",
+        lambda: export.write_atomically(export.render(dataset.tables(), dataset.document, findings), output_dir),
+    )
     return dataset
