@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.schemas import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMAS, TABLE_DESCRIPTIONS, portable_type
+from pipeline.schemas import SCHEMAS, description, foreign_keys, portable_type, primary_key
 
 
 def _rule(check: Any) -> str:
@@ -32,10 +32,12 @@ def render_dictionary() -> str:
     ]
     for table, model in SCHEMAS.items():
         schema = model.to_schema()
-        lines += ["", f"## `{table}`", "", f"{TABLE_DESCRIPTIONS[table].capitalize()}.", ""]
-        lines.append(f"Primary key: {', '.join(f'`{k}`' for k in PRIMARY_KEYS[table])}.")
-        for field, other, other_field in FOREIGN_KEYS.get(table, []):
-            lines.append(f"Foreign key: `{field}` refers to `{other}.{other_field}`.")
+        lines += ["", f"## `{table}`", "", f"{description(table).capitalize()}.", ""]
+        lines.append(f"Primary key: {', '.join(f'`{k}`' for k in primary_key(table))}.")
+        for key in foreign_keys(table):
+            lines.append(
+                f"Foreign key: `{', '.join(key.columns)}` refers to `{key.table}.{', '.join(key.references)}`."
+            )
         lines += ["", "| column | type | null | rules | meaning |", "|---|---|---|---|---|"]
         for name, column in schema.columns.items():
             rules = [_rule(c) for c in column.checks] + (["unique"] if column.unique else [])

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xlsxwriter
 
-from pipeline.schemas import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMAS, TABLE_DESCRIPTIONS, field_descriptions
+from pipeline.schemas import SCHEMAS, description, fields, foreign_keys, primary_key
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -87,25 +87,31 @@ def datapackage(files: Mapping[str, bytes]) -> dict[str, Any]:
     resources = []
     for table in SCHEMAS:
         data = files[f"{table}.csv"]
-        fields = [
-            {"name": name, "type": kind, "description": description,
-             **({} if nullable else {"constraints": {"required": True}})}
-            for name, (kind, nullable, description) in field_descriptions(table).items()
+        columns = [
+            {"name": f.name, "type": f.type, "description": f.description,
+             **({} if f.nullable else {"constraints": {"required": True}})}
+            for f in fields(table)
         ]  # fmt: skip
-        schema: dict[str, Any] = {"fields": fields, "primaryKey": PRIMARY_KEYS[table], "missingValues": [""]}
-        if table in FOREIGN_KEYS:
+        schema: dict[str, Any] = {"fields": columns, "primaryKey": primary_key(table), "missingValues": [""]}
+        if foreign_keys(table):
             schema["foreignKeys"] = [
-                {"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in FOREIGN_KEYS[table]
+                {"fields": list(k.columns), "reference": {"resource": k.table, "fields": list(k.references)}}
+                for k in foreign_keys(table)
             ]
         resources.append({
-            "name": table, "path": f"{table}.csv", "description": TABLE_DESCRIPTIONS[table],
+            "name": table, "path": f"{table}.csv", "description": description(table),
             "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": schema,
         })  # fmt: skip
     return {"profile": "tabular-data-package", "name": "medical-office-manager-certifications", "resources": resources}
 
 
-XLSX_SHEETS = {"certifications": "certifications", "certification_topics": "topics", "glossary": "glossary"}
+XLSX_SHEETS = {
+    "certifications": "certifications",
+    "certification_topics": "topics",
+    "glossary": "glossary",
+    "evidence": "evidence",
+}
 _FIXED_TIME = datetime.datetime(2000, 1, 1)  # workbook metadata carries no run time: output is deterministic
 _MAX_WIDTH = 60
 
@@ -154,7 +160,7 @@ def _about_sheet(
         ("title", str(document["title"])),
         ("source file", str(source["file"])),
         ("source sha256", str(source["sha256"])),
-        *((f"sheet {sheet_name}", TABLE_DESCRIPTIONS[table]) for table, sheet_name in XLSX_SHEETS.items()),
+        *((f"sheet {sheet_name}", description(table)) for table, sheet_name in XLSX_SHEETS.items()),
         ("quality findings", f"{len(findings)} (below)"),
     ]
     sheet.set_column(0, 0, 22)

@@ -1,4 +1,4 @@
-"""The wiring: read → segment → assemble → normalize → validate → export. Nothing else."""
+"""The wiring: read → interpret → tabulate → validate → render → write. Nothing else."""
 
 from __future__ import annotations
 
@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from pipeline import export, schemas
-from pipeline.attribute import load_reference
 from pipeline.errors import DocumentError
-from pipeline.glossary import parse_glossary
-from pipeline.normalize import Dataset, normalize
+from pipeline.interpret import interpret
+from pipeline.interpret.identify import load_reference
 from pipeline.paths import REFERENCE
-from pipeline.read import DEFAULT_MAX_BYTES, read_source
-from pipeline.segment import segment
-from pipeline.table import parse_table
+from pipeline.readers import read_document
+from pipeline.readers.decode import DEFAULT_MAX_BYTES
+from pipeline.records import Dataset, tabulate
 
 T = TypeVar("T")
 Progress = Callable[[str], None]
@@ -39,29 +38,23 @@ class Stages:
 
 
 def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
-    """Read, parse, normalize and validate the document; no file is written."""
+    """Read, interpret, tabulate and validate the document; no file is written."""
     stage = stage or Stages()
-    name = str(input_path)
-    source = stage("read", lambda: read_source(input_path, max_bytes))
-    sections = stage("segment", lambda: segment(source.blocks, name))
-    rows, entries = stage(
-        "assemble", lambda: (parse_table(sections.table_parts, name), parse_glossary(sections.glossary, name))
-    )
-    dataset = stage("normalize", lambda: normalize(source, sections, rows, entries, load_reference(REFERENCE)))
-    stage("validate", lambda: schemas.validate(dataset.tables(), [b.line for b in source.blocks]))
+    document = stage("read", lambda: read_document(input_path, max_bytes))
+    interpretation = stage("interpret", lambda: interpret(document, load_reference(REFERENCE)))
+    dataset = stage("tabulate", lambda: tabulate(interpretation))
     errors = [f for f in dataset.findings if f.severity == "error"]
     if errors:
-        raise DocumentError(errors[0].message, name, errors[0].line)
+        raise DocumentError(errors[0].message, dataset.source.path, errors[0].line)
+    stage("validate", lambda: schemas.validate(dataset.tables, dataset.paragraphs))
     return dataset
 
 
 def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
-    """Build the dataset and write every output file atomically."""
+    """Build the dataset and write every output file as one transaction."""
     stage = stage or Stages()
     dataset = build(input_path, max_bytes, stage)
     findings = [asdict(f) for f in dataset.findings]
-    stage(
-        "export",
-        lambda: export.write_atomically(export.render(dataset.tables(), dataset.document, findings), output_dir),
-    )
+    files = stage("render", lambda: export.render(dataset.tables, dataset.document, findings))
+    stage("write", lambda: export.write_atomically(files, output_dir))
     return dataset

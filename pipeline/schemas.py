@@ -1,13 +1,18 @@
 """One pandera DataFrameModel per output table, plus the checks that span tables.
 
 These classes are the single source of column truth: names, order, dtypes, nullability,
-descriptions (used for datapackage.json) and checks. Validation is lazy: every failure of
-every table is collected and reported at once.
+descriptions, enumerations, and (in each `Config`) the table's description, primary key and
+foreign keys. The data dictionary, the data package, the SQLite DDL, the spreadsheet headers and
+the report read them from here. Validation is lazy: every failure of every table is collected
+and reported at once, each naming the row's key and source line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import json
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -16,6 +21,10 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from pipeline.errors import ValidationFailed
+from pipeline.interpret.evidence import METHODS
+from pipeline.interpret.glossary import KINDS
+from pipeline.interpret.identify import ATTRIBUTIONS
+from pipeline.model import ROLES
 
 Text = Series[pd.StringDtype]
 Int = Series[pd.Int64Dtype]
@@ -23,16 +32,25 @@ Float = Series[pd.Float64Dtype]
 Bool = Series[pd.BooleanDtype]
 
 NO_MARK = r"^[^®™]+$"
-NORMALIZED = r"^\S(?:.*\S)?$"  # trimmed; runs of white space are checked below
-ROLES = ["boilerplate", "title", "section_heading", "section_text", "table_header", "row_label", "cell",
-         "glossary", "disclaimer", "unclassified"]  # fmt: skip
+NORMALIZED = r"^\S(?:.*\S)?$"  # trimmed; no runs of white space is checked by the readers' normalisation
+TARGETS = ["certifications", "glossary", "document"]
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    table: str
+    references: tuple[str, ...]
 
 
 class Certifications(pa.DataFrameModel):
     position: Int = pa.Field(ge=1, unique=True, description="1-based order in the document")
     credential: Text = pa.Field(unique=True, str_matches=NO_MARK, description="abbreviation of the credential")
     credential_name: Text = pa.Field(description="full name, from the glossary")
-    offered_by: Text = pa.Field(description="abbreviation of the awarding organization(s), '; '-joined")
+    offered_by: Text = pa.Field(
+        description="abbreviation of the awarding organization(s) as the glossary says, '; '-joined; "
+        "where a division awards it for a parent, the division"
+    )
     table_part: Int = pa.Field(ge=1, description="which of the document's table pages the row is on")
     eligibility: Text = pa.Field(description="the eligibility cell")
     exam: Text = pa.Field(description="the exam cell")
@@ -52,28 +70,27 @@ class Certifications(pa.DataFrameModel):
     exam_minutes: Int = pa.Field(nullable=True, gt=0, description="total stated duration of all exam parts, minutes")
     exam_questions: Int = pa.Field(nullable=True, gt=0, description="number of multiple-choice questions")
     ceus_required: Int = pa.Field(gt=0, description="CEUs needed per renewal period")
-    ceu_period_years: Int = pa.Field(in_range={"min_value": 1, "max_value": 5}, description="renewal period, years")
+    ceu_period_years: Int = pa.Field(in_range={"min_value": 1, "max_value": 10}, description="renewal period, years")
     ceus_per_year: Float = pa.Field(gt=0, description="ceus_required / ceu_period_years, rounded to 2 decimals")
     renewal_membership: Text = pa.Field(nullable=True, description="membership to keep to maintain it")
-    attribution: Text = pa.Field(
-        isin=["row_label", "membership", "prerequisite", "reference"],
-        description="how the row's credential was identified",
-    )
-    source_line_start: Int = pa.Field(ge=1, description="first raw line of the row (1-based)")
-    source_line_end: Int = pa.Field(ge=1, description="last raw line of the row")
+    attribution: Text = pa.Field(isin=list(ATTRIBUTIONS), description="how the row's credential was identified")
+    source_line_start: Int = pa.Field(ge=1, description="first line of the row in the decoded input (1-based)")
+    source_line_end: Int = pa.Field(ge=1, description="last line of the row in the decoded input")
 
     class Config:
         strict = True
         ordered = True
+        description = "one row per credential in the document's certification table"
+        metadata = {"primary_key": ["credential"], "foreign_keys": [(["credential"], "glossary", ["term"])]}
 
     @pa.dataframe_check(error="ceus_per_year is not ceus_required / ceu_period_years rounded to 2 decimals")
     def ceus_per_year_consistent(cls, df: pd.DataFrame) -> pd.Series[bool]:
         expected = (df["ceus_required"] / df["ceu_period_years"]).round(2)
         return (df["ceus_per_year"] - expected).abs() < 1e-9
 
-    @pa.dataframe_check(error="source lines not ascending")
-    def lines_ascending(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        return (df["source_line_start"] <= df["source_line_end"]) & df["source_line_start"].diff().fillna(1).gt(0)
+    @pa.dataframe_check(error="source lines go backwards")
+    def lines_in_order(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return (df["source_line_start"] <= df["source_line_end"]) & df["source_line_start"].diff().fillna(0).ge(0)
 
 
 class CertificationTopics(pa.DataFrameModel):
@@ -84,7 +101,12 @@ class CertificationTopics(pa.DataFrameModel):
     class Config:
         strict = True
         ordered = True
-        unique = ("credential", "topic_order")
+        unique = ["credential", "topic_order"]
+        description = "one row per topic a credential's exam covers (tidy, long form)"
+        metadata = {
+            "primary_key": ["credential", "topic_order"],
+            "foreign_keys": [(["credential"], "certifications", ["credential"])],
+        }
 
 
 class Glossary(pa.DataFrameModel):
@@ -92,16 +114,18 @@ class Glossary(pa.DataFrameModel):
     mark: Text = pa.Field(nullable=True, isin=["®", "™"], description="® or ™ where the source term carries one")
     expansion: Text = pa.Field(description="what the abbreviation stands for")
     description: Text = pa.Field(nullable=True, description="the rest of the entry")
-    kind: Text = pa.Field(isin=["credential", "organization", "unit"], description="what the term names")
+    kind: Text = pa.Field(isin=list(KINDS), description="what the term names")
     offered_by: Text = pa.Field(nullable=True, description="for a credential: the awarding organization(s)")
     offered_by_inferred: Bool = pa.Field(description="offered_by comes from another entry (this one was cut off)")
     truncated: Bool = pa.Field(description="the scrape cut the entry short")
-    source_line_start: Int = pa.Field(ge=1, description="first raw line of the entry")
-    source_line_end: Int = pa.Field(ge=1, description="last raw line of the entry")
+    source_line_start: Int = pa.Field(ge=1, description="first line of the entry in the decoded input")
+    source_line_end: Int = pa.Field(ge=1, description="last line of the entry in the decoded input")
 
     class Config:
         strict = True
         ordered = True
+        description = "one row per entry of the document's abbreviation glossary"
+        metadata = {"primary_key": ["term"], "foreign_keys": []}
 
     @pa.dataframe_check(error="offered_by set on an entry that is not a credential")
     def offered_by_only_for_credentials(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -109,22 +133,61 @@ class Glossary(pa.DataFrameModel):
 
 
 class SourceMap(pa.DataFrameModel):
-    line: Int = pa.Field(ge=1, unique=True, description="1-based line number in the raw document")
-    role: Text = pa.Field(isin=ROLES, description="what the line is")
-    target: Text = pa.Field(
-        nullable=True, isin=["certifications", "glossary", "document"], description="the output it feeds"
-    )
-    key: Text = pa.Field(nullable=True, description="the credential or term the line feeds")
+    ordinal: Int = pa.Field(ge=1, unique=True, description="1-based position of the paragraph in reading order")
+    line: Int = pa.Field(ge=1, description="1-based line in the decoded input where the paragraph's text starts")
+    start_column: Int = pa.Field(ge=1, description="1-based column in that line where the text starts")
+    role: Text = pa.Field(isin=list(ROLES), description="what the paragraph is")
+    target: Text = pa.Field(nullable=True, isin=TARGETS, description="the output it feeds")
+    key: Text = pa.Field(nullable=True, description="the credential or term the paragraph feeds")
     column: Text = pa.Field(nullable=True, description="the column it feeds")
-    text: Text = pa.Field(str_matches=NORMALIZED, description="the line as normalised")
+    text: Text = pa.Field(str_matches=NORMALIZED, description="the paragraph as normalised")
 
     class Config:
         strict = True
         ordered = True
+        description = "one row per text paragraph of the input, in reading order: its role and where it went"
+        metadata = {"primary_key": ["ordinal"], "foreign_keys": []}
 
-    @pa.check("line", error="lines not ascending")
-    def ascending(cls, line: pd.Series[int]) -> pd.Series[bool]:
-        return line.diff().fillna(1).gt(0)
+    @pa.dataframe_check(error="ordinals are not 1, 2, 3 … in reading order, or lines go backwards")
+    def reading_order(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        ordinal_ok = df["ordinal"] == pd.Series(range(1, len(df) + 1), index=df.index)
+        return ordinal_ok & df["line"].diff().fillna(0).ge(0)
+
+
+class Evidence(pa.DataFrameModel):
+    table: Text = pa.Field(
+        isin=["certifications", "certification_topics", "glossary"], description="the table of the value"
+    )
+    key: Text = pa.Field(description="the credential or term")
+    topic_order: Int = pa.Field(nullable=True, ge=1, description="for certification_topics, the topic's order")
+    column: Text = pa.Field(description="the column whose value this supports")
+    evidence_order: Int = pa.Field(ge=1, description="1-based, per value")
+    value: Text = pa.Field(description="the value as written in the JSON output")
+    method: Text = pa.Field(isin=list(METHODS), description="how the value was obtained from this piece")
+    rule: Text = pa.Field(description="short name of the rule that produced the value")
+    ordinal: Int = pa.Field(nullable=True, ge=1, description="the source_map paragraph the quote is in")
+    line: Int = pa.Field(nullable=True, ge=1, description="line of the quote's first character in the decoded input")
+    start_column: Int = pa.Field(nullable=True, ge=1, description="1-based column of the quote's first character")
+    end_column: Int = pa.Field(nullable=True, ge=1, description="column just after its last character")
+    quote: Text = pa.Field(nullable=True, description="the characters of the decoded input between those columns")
+    note: Text = pa.Field(nullable=True, description="for derived: what it is computed from; for reference: the source")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["table", "key", "topic_order", "column", "evidence_order"]
+        description = "one row per piece of the document that supports one value"
+        metadata = {
+            "primary_key": ["table", "key", "topic_order", "column", "evidence_order"],
+            "foreign_keys": [(["ordinal"], "source_map", ["ordinal"])],
+        }
+
+    @pa.dataframe_check(error="a quote without its position, or a derived or reference value with a quote")
+    def quote_matches_method(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        quoted = df["quote"].notna()
+        positioned = df["ordinal"].notna() & df["line"].notna() & df["start_column"].notna()
+        unquoted_method = df["method"].isin(["derived", "reference"])
+        return (quoted == positioned) & (quoted != unquoted_method) & (df["note"].notna() | ~unquoted_method)
 
 
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
@@ -132,23 +195,28 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "certification_topics": CertificationTopics,
     "glossary": Glossary,
     "source_map": SourceMap,
+    "evidence": Evidence,
 }
-TABLE_DESCRIPTIONS = {
-    "certifications": "one row per credential in the document's certification table",
-    "certification_topics": "one row per topic a credential's exam covers (tidy, long form)",
-    "glossary": "one row per entry of the document's abbreviation glossary",
-    "source_map": "one row per non-blank line of the raw document: its role and where it went",
-}
-PRIMARY_KEYS = {
-    "certifications": ["credential"],
-    "certification_topics": ["credential", "topic_order"],
-    "glossary": ["term"],
-    "source_map": ["line"],
-}
-FOREIGN_KEYS = {
-    "certification_topics": [("credential", "certifications", "credential")],
-    "certifications": [("credential", "glossary", "term")],
-}
+# Columns the evidence table need not cover: order, page, provenance and the identification method.
+UNTRACED = {"position", "table_part", "source_line_start", "source_line_end", "attribution"}
+TRACED_TABLES = ("certifications", "certification_topics", "glossary")
+
+
+def description(table: str) -> str:
+    return str(SCHEMAS[table].to_schema().description)
+
+
+def _metadata(table: str) -> dict[str, Any]:
+    model = SCHEMAS[table]
+    return dict(model.get_metadata()[model.__name__]["dataframe"])
+
+
+def primary_key(table: str) -> list[str]:
+    return list(_metadata(table)["primary_key"])
+
+
+def foreign_keys(table: str) -> list[ForeignKey]:
+    return [ForeignKey(tuple(c), t, tuple(r)) for c, t, r in _metadata(table)["foreign_keys"]]
 
 
 @cache
@@ -157,56 +225,91 @@ def column_dtypes(table: str) -> dict[str, Any]:
     return {name: pd.api.types.pandas_dtype(str(col.dtype)) for name, col in SCHEMAS[table].to_schema().columns.items()}
 
 
-def to_frame(records: Sequence[Mapping[str, object]], table: str) -> pd.DataFrame:
-    """Records → DataFrame with the schema's columns, order and dtypes, built column by column."""
-    return pd.DataFrame(
-        {name: pd.array([r[name] for r in records], dtype=dtype) for name, dtype in column_dtypes(table).items()}
-    )
+_PORTABLE_TYPES = {"Int64": "integer", "Float64": "number", "boolean": "boolean", "string": "string"}
 
 
-def validate(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable[int] | None = None) -> None:
+def portable_type(dtype: object) -> str:
+    """A pandas dtype as a Table Schema type ("string[pyarrow]" is a string)."""
+    return _PORTABLE_TYPES[str(dtype).split("[", maxsplit=1)[0]]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # integer, number, boolean, string
+    nullable: bool
+    description: str
+    allowed: tuple[str, ...] | None  # an enumeration, where the schema has one
+
+
+@cache
+def fields(table: str) -> tuple[Field, ...]:
+    """The table's columns as portable fields, in order, for descriptors, DDL and docs."""
+    result = []
+    for name, col in SCHEMAS[table].to_schema().columns.items():
+        allowed = next((tuple(c.statistics["allowed_values"]) for c in col.checks if c.name == "isin"), None)
+        result.append(Field(name, portable_type(col.dtype), bool(col.nullable), str(col.description), allowed))
+    return tuple(result)
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+def validate(tables: Mapping[str, pd.DataFrame], paragraphs: int | None = None) -> None:
     """Validate every table and the cross-table rules; raise with every failure at once."""
     failures: list[str] = []
     for name in SCHEMAS:
         if name not in tables:
             failures.append(f"{name}: table missing")
         else:
-            failures.extend(f"{name}.{f}" for f in table_failures(name, tables[name]))
+            failures.extend(table_failures(name, tables[name]))
     if not failures:
-        failures.extend(cross_table_failures(tables, raw_lines))
+        failures.extend(cross_table_failures(tables, paragraphs))
     if failures:
         raise ValidationFailed(failures)
 
 
 def table_failures(table: str, frame: pd.DataFrame) -> list[str]:
-    """Every way `frame` breaks its table's schema (lazy validation), as readable lines."""
+    """Every way `frame` breaks its table's schema (lazy validation), one readable line each."""
     try:
         SCHEMAS[table].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return _describe(exc.failure_cases)
+        return _describe(table, frame, exc.failure_cases)
     return []
 
 
-def _describe(cases: pd.DataFrame) -> list[str]:
-    """One line per failed check: a column check lists failing values, a row check the row numbers."""
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for case in cases.itertuples():
-        if case.schema_context == "DataFrameSchema":
-            key, value = ("rows", str(case.check)), f"{case.index}"
+def _where(table: str, frame: pd.DataFrame, index: int | None) -> str:
+    """A failing row as a reader finds it: its key and its source line."""
+    if index is None or index not in frame.index:
+        return ""
+    row = frame.loc[index]
+    key = ", ".join(f"{k}={row[k]}" for k in primary_key(table) if k in frame.columns and pd.notna(row[k]))
+    line_column = next((c for c in ("source_line_start", "line") if c in frame.columns), None)
+    line = f", line {row[line_column]}" if line_column and pd.notna(row[line_column]) else ""
+    return f" (row {index + 1}: {key}{line})" if key else f" (row {index + 1}{line})"
+
+
+def _describe(table: str, frame: pd.DataFrame, cases: pd.DataFrame) -> list[str]:
+    """One line per failing check and row: the table, the column and value as text, and where it is."""
+    lines: list[str] = []
+    columns = ["schema_context", "column", "check", "failure_case", "index"]
+    for context, column, check, value, at in zip(*(cases[c].tolist() for c in columns), strict=True):
+        index = int(at) if isinstance(at, int) or str(at).isdigit() else None
+        if context == "DataFrameSchema":  # a check of whole rows: pandera lists every column
+            line = f"{table}: {check}{_where(table, frame, index)}"
         else:
-            key, value = (str(case.column), str(case.check)), f"{case.failure_case!r}@{case.index}"
-        if value not in grouped.setdefault(key, []):
-            grouped[key].append(value)
-    return [f"{column}: {check} failed for {', '.join(v[:5])}" for (column, check), v in grouped.items()]
+            shown = json.dumps(value.item() if hasattr(value, "item") else value, ensure_ascii=False, default=str)
+            line = f"{table}.{column} = {shown}: {check}{_where(table, frame, index)}"
+        if line not in lines:
+            lines.append(line)
+    return lines
 
 
-def cross_table_failures(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable[int] | None = None) -> list[str]:
-    """Rules that span tables (and, given the raw document's non-blank lines, the source map)."""
+def cross_table_failures(tables: Mapping[str, pd.DataFrame], paragraphs: int | None = None) -> list[str]:
+    """Rules that span tables: foreign keys, derived counts, glossary names, evidence coverage and,
+    given how many paragraphs the input had, the source map."""
+    failures = [f for table in SCHEMAS for f in _foreign_key_failures(table, tables)]
     certs, topics, glossary = tables["certifications"], tables["certification_topics"], tables["glossary"]
-    failures: list[str] = []
-    orphans = sorted(set(topics["credential"]) - set(certs["credential"]))
-    if orphans:
-        failures.append(f"certification_topics: credentials not in certifications: {orphans}")
     counts = topics.groupby("credential").size()
     for credential, count in zip(certs["credential"], certs["topic_count"], strict=True):
         if int(counts.get(credential, 0)) != int(count):
@@ -223,25 +326,68 @@ def cross_table_failures(tables: Mapping[str, pd.DataFrame], raw_lines: Iterable
             failures.append(
                 f"certifications.credential: {credential} ({name!r}) is not a glossary credential of that name"
             )
-    if raw_lines is not None:
-        mapped = list(tables["source_map"]["line"])
-        expected = sorted(raw_lines)
-        if mapped != expected:
-            missing = sorted(set(expected) - set(mapped))[:10]
-            extra = sorted(set(mapped) - set(expected))[:10]
-            failures.append(f"source_map: does not list every non-blank line once (missing {missing}, extra {extra})")
+    failures.extend(evidence_failures(tables))
+    if paragraphs is not None and len(tables["source_map"]) != paragraphs:
+        failures.append(f"source_map: {len(tables['source_map'])} rows for {paragraphs} paragraphs of the input")
     return failures
 
 
-_PORTABLE_TYPES = {"Int64": "integer", "Float64": "number", "boolean": "boolean", "string": "string"}
+def _foreign_key_failures(table: str, tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    failures = []
+    for key in foreign_keys(table):
+        child = tables[table][list(key.columns)].dropna()
+        parent = set(tables[key.table][list(key.references)].itertuples(index=False, name=None))
+        orphans = sorted(set(child.itertuples(index=False, name=None)) - parent, key=str)
+        if orphans:
+            shown = ", ".join(map(str, orphans[:5]))
+            failures.append(f"{table}.{','.join(key.columns)}: not in {key.table}.{','.join(key.references)}: {shown}")
+    return failures
 
 
-def portable_type(dtype: object) -> str:
-    """A pandas dtype as a Table Schema type ("string[pyarrow]" is a string)."""
-    return _PORTABLE_TYPES[str(dtype).split("[", maxsplit=1)[0]]
+def json_value(value: Any) -> str:
+    """A value as the JSON output writes it (a string as itself)."""
+    value = value.item() if hasattr(value, "item") else value
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
-def field_descriptions(table: str) -> dict[str, tuple[str, bool, str | None]]:
-    """Column name → (portable type, nullable, description), in order, for descriptors and docs."""
-    columns = SCHEMAS[table].to_schema().columns
-    return {name: (portable_type(col.dtype), col.nullable, col.description) for name, col in columns.items()}
+def _traced_values(tables: Mapping[str, pd.DataFrame]) -> Iterable[tuple[tuple[str, str, int | None, str], str]]:
+    """(table, key, topic_order, column) → value as JSON writes it, for every non-null traced value."""
+    for table in TRACED_TABLES:
+        frame = tables[table]
+        keys = frame[primary_key(table)[0]].tolist()
+        orders = frame["topic_order"].tolist() if table == "certification_topics" else [None] * len(frame)
+        for column in frame.columns:
+            if column in UNTRACED:
+                continue
+            for key, order, value in zip(keys, orders, frame[column].tolist(), strict=True):
+                if value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value)):
+                    yield (table, str(key), None if order is None else int(order), column), json_value(value)
+
+
+def evidence_failures(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Every traced value has evidence, and every piece of evidence supports a value that exists, as written."""
+    values = dict(_traced_values(tables))
+    evidence = tables["evidence"]
+    orders = [None if pd.isna(o) else int(o) for o in evidence["topic_order"]]
+    covered: set[tuple[str, str, int | None, str]] = set()
+    failures = []
+    for table, key, order, column, value in zip(
+        evidence["table"], evidence["key"], orders, evidence["column"], evidence["value"], strict=True
+    ):
+        supported = (table, key, order, column)
+        covered.add(supported)
+        if supported not in values:
+            failures.append(f"evidence: supports {_name(supported)} = {value!r}, which is not in the data")
+        elif values[supported] != value:
+            failures.append(
+                f"evidence: supports {_name(supported)} = {value!r}, but the data says {values[supported]!r}"
+            )
+    missing = [k for k in values if k not in covered]
+    if missing:
+        failures.append(f"evidence: {len(missing)} value(s) without evidence, first {_name(missing[0])}")
+    return failures[:20]
+
+
+def _name(key: tuple[str, str, int | None, str]) -> str:
+    table, row, order, column = key
+    return f"{table}.{column} of {row}" + (f" topic {order}" if order is not None else "")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.normalize import Dataset
 from pipeline.paths import RAW_DOCUMENT
+from pipeline.records import Dataset
 from pipeline.run import build, run
 
 

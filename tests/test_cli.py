@@ -28,7 +28,7 @@ def test_run_and_validate(tmp_path: Path) -> None:
     assert "validate …" in result.stderr  # a progress line per stage
     timed = cli("run", "--quiet", "--timings", "--output-dir", tmp_path / "out")
     assert [line.split()[0] for line in timed.stderr.splitlines()] == [
-        "read", "segment", "assemble", "normalize", "validate", "export", "total"
+        "read", "interpret", "tabulate", "validate", "render", "write", "total"
     ]  # fmt: skip
     assert cli("run", "--quiet", "--output-dir", tmp_path / "out").stderr == ""
     assert cli("validate", tmp_path / "out").returncode == 0
@@ -39,6 +39,14 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[str], str], int, str]] = [
      "no certification table"),
     ("no glossary", lambda t: t.replace("> ", ""), 1, "no abbreviation glossary"),
     ("no CEU requirement", lambda t: t.replace("12 CEUs every year", "every year"), 1, ":112: table row states no CEU"),
+    ("negative count", lambda t: t.replace("24 CEUs every two years and", "-24 CEUs every two years and"), 1,
+     ":36: a negative count: '-24 CEUs'"),
+    ("huge count", lambda t: t.replace("24 CEUs every two years and", "1" + "0" * 30 + " CEUs every two years and"), 1,
+     ":36: a count out of range"),
+    ("not an organization", lambda t: t.replace("offered by\n\n\nThis Policy", "offered by\n\nThis Policy"), 1,
+     ":203: the RMM entry says it is offered by 'This Policy and hundreds more available at'"),
+    ("topics moved", lambda t: t.replace("\n\n\ninsurance/managed", "\n\n\n\ninsurance/managed").replace(
+        "and marketing\n\n\n\n", "and marketing\n\n\n"), 1, ":40: a list of topics where a row's eligibility"),
     ("unidentifiable credential", lambda t: t.replace("AAPC membership", "membership"), 1,
      ":81: cannot identify the credential"),
     ("duplicate credential", lambda t: t.replace("AAPC membership", "PAHCOM membership"), 1,
@@ -79,6 +87,13 @@ def test_unusable_input_exits_2(tmp_path: Path, args: tuple[str, ...], code: int
     assert list(tmp_path.iterdir()) == []
 
 
+def test_thousands_separator_is_read(tmp_path: Path, variant: Callable[[Callable[[str], str]], Path]) -> None:
+    path = variant(lambda t: t.replace("24 CEUs every two years and", "1,000 CEUs every two years and"))
+    assert cli("run", path, "--quiet", "--output-dir", tmp_path / "out").returncode == 0
+    certs = pd.read_parquet(tmp_path / "out" / "certifications.parquet").set_index("credential")
+    assert (certs.loc["CMM", "ceus_required"], certs.loc["CMM", "ceus_per_year"]) == (1000, 500.0)
+
+
 def test_validate_lists_every_problem_in_a_hand_edited_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli("run", "--quiet", "--output-dir", out).returncode == 0
@@ -92,6 +107,38 @@ def test_validate_lists_every_problem_in_a_hand_edited_folder(tmp_path: Path) ->
     assert "Traceback" not in result.stderr
 
 
-def test_debug_shows_the_traceback(variant: Callable[[Callable[[str], str]], Path], tmp_path: Path) -> None:
-    result = cli("--debug", "run", variant(lambda t: t.replace("> ", "")), "--output-dir", tmp_path)
-    assert result.returncode != 0 and "Traceback" in result.stderr
+@pytest.mark.parametrize("where", ["before", "after"])
+@pytest.mark.parametrize(
+    ("edit", "code"), [(lambda t: t.replace("> ", ""), 1), (None, 2)], ids=["no glossary", "missing"]
+)
+def test_debug_adds_the_traceback_and_changes_nothing_else(
+    variant: Callable[[Callable[[str], str]], Path],
+    tmp_path: Path,
+    where: str,
+    edit: Callable[[str], str] | None,
+    code: int,
+) -> None:
+    path = variant(edit) if edit else tmp_path / "missing.txt"
+    args = ["run", path, "--output-dir", tmp_path / "out"]
+    plain = cli(*args)
+    debug = cli("--debug", *args) if where == "before" else cli(*args, "--debug")
+    assert plain.returncode == debug.returncode == code
+    assert "Traceback" not in plain.stderr and "Traceback" in debug.stderr
+    assert plain.stderr.splitlines()[-1] == debug.stderr.splitlines()[-1]
+
+
+def test_help_lists_the_exit_codes() -> None:
+    for args in (["--help"], ["run", "--help"]):
+        out = cli(*args).stdout
+        assert all(f"  {code} " in out for code in (0, 1, 2, 130)), out
+
+
+def test_standard_input_is_read_with_the_same_cap(tmp_path: Path, raw_text: str) -> None:
+    def piped(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pipeline", *args], input=raw_text, capture_output=True, text=True, check=False
+        )
+
+    assert piped("run", "-", "--quiet", "--output-dir", str(tmp_path / "out")).returncode == 0
+    refused = piped("run", "-", "--max-bytes", "1000", "--output-dir", str(tmp_path / "out2"))
+    assert refused.returncode == 2 and "error: -: input is over the limit of 1000 bytes" in refused.stderr

@@ -9,8 +9,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.normalize import Dataset
 from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
+from pipeline.records import Dataset
 
 # Read off the document by hand (raw line numbers in comments):
 # credential: (ceus_required, ceu_period_years, ceus_per_year, exam_minutes, exam_questions, topic_count)
@@ -27,7 +27,7 @@ BY_HAND = {
 
 
 def test_certifications_read_off_the_document(dataset: Dataset) -> None:
-    certs = dataset.certifications.set_index("credential")
+    certs = dataset.tables["certifications"].set_index("credential")
     assert list(certs.index) == list(BY_HAND)
     columns = ["ceus_required", "ceu_period_years", "ceus_per_year", "exam_minutes", "exam_questions", "topic_count"]
     for credential, expected in BY_HAND.items():
@@ -36,7 +36,7 @@ def test_certifications_read_off_the_document(dataset: Dataset) -> None:
 
 
 def test_contract_example_row(dataset: Dataset) -> None:
-    cmm = dataset.certifications.iloc[0].to_dict()
+    cmm = dataset.tables["certifications"].iloc[0].to_dict()
     assert {k: cmm[k] for k in ["position", "credential", "credential_name", "offered_by", "table_part",
                                 "membership_required", "min_experience_years", "college_credit_hours",
                                 "renewal_membership", "source_line_start", "source_line_end"]} == {
@@ -48,14 +48,14 @@ def test_contract_example_row(dataset: Dataset) -> None:
 
 
 def test_split_cells_are_joined_with_one_space(dataset: Dataset) -> None:
-    cppm = dataset.certifications.set_index("credential").loc["CPPM"]
+    cppm = dataset.tables["certifications"].set_index("credential").loc["CPPM"]
     assert cppm["eligibility"].startswith("AAPC membership; 2 years professional experience recommended")
     assert "compliance, quality of care, accounting" in cppm["topics"]
     assert pd.isna(cppm["min_experience_years"]) and cppm["recommended_experience_years"] == 2.0
 
 
 def test_glossary_read_off_the_document(dataset: Dataset) -> None:
-    glossary = dataset.glossary.set_index("term")
+    glossary = dataset.tables["glossary"].set_index("term")
     assert len(glossary) == 25
     assert glossary.loc["CMOM", ["mark", "expansion", "kind", "offered_by"]].tolist() == [
         "®", "Certified Medical Office Manager", "credential", "PMI"
@@ -63,6 +63,8 @@ def test_glossary_read_off_the_document(dataset: Dataset) -> None:
     assert glossary.loc["CEU", "kind"] == "unit"
     assert glossary.loc["MGMA", "kind"] == "organization"
     assert glossary.loc["CMMP", "offered_by"] == "CIE; CSME"
+    # "through MGMA’s certification division, ACMPE": the awarding division, as the contract says
+    assert glossary.loc["CMPE", "offered_by"] == glossary.loc["FACMPE", "offered_by"] == "ACMPE"
     inferred = glossary[glossary["offered_by_inferred"]]["offered_by"].to_dict()
     assert inferred == {"CPM": "POMAA", "RMA": "AMT", "RMM": "MMI"}  # 165, 200, 203 end in "offered by"
     truncated = set(glossary.index[glossary["truncated"]])
@@ -80,8 +82,11 @@ def test_quality_report_names_what_the_scrape_did(dataset: Dataset) -> None:
 def test_source_map_accounts_for_every_non_blank_line(dataset: Dataset) -> None:
     raw = RAW_DOCUMENT.read_text(encoding="utf-8").splitlines()
     non_blank = [n for n, line in enumerate(raw, start=1) if line.strip()]
-    source_map = dataset.source_map
+    source_map = dataset.tables["source_map"]
     assert list(source_map["line"]) == non_blank
+    assert list(source_map["ordinal"]) == list(range(1, len(non_blank) + 1))
+    columns = dict(zip(source_map["line"], source_map["start_column"], strict=True))
+    assert columns[217] == 5 and {c for n, c in columns.items() if n != 217} == {1}  # "    Main page"
     roles = source_map.set_index("line")["role"]
     assert (roles[6], roles[112], roles[120], roles[208], roles[1]) == (
         "title", "row_label", "glossary", "disclaimer", "boilerplate"
@@ -90,7 +95,7 @@ def test_source_map_accounts_for_every_non_blank_line(dataset: Dataset) -> None:
 
 
 EXPECTED_FILES = sorted(
-    [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map"]
+    [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
      for ext in ["csv", "json", "parquet"]]
     + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx"]
 )  # fmt: skip
@@ -100,7 +105,10 @@ def test_every_contract_file_is_written(output_dir: Path) -> None:
     assert sorted(p.name for p in output_dir.iterdir()) == EXPECTED_FILES
 
 
-@pytest.mark.parametrize("stem", ["certifications", "certification_topics", "glossary", "source_map"])
+STEMS = ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
+
+
+@pytest.mark.parametrize("stem", STEMS)
 def test_csv_and_json_read_back_equal_parquet(output_dir: Path, stem: str) -> None:
     parquet = pq.read_table(output_dir / f"{stem}.parquet").to_pandas().convert_dtypes()
     from_csv = pd.read_csv(output_dir / f"{stem}.csv", encoding="utf-8-sig", keep_default_na=False, na_values=[""])
@@ -119,7 +127,7 @@ def test_committed_output_is_a_fresh_run(output_dir: Path, name: str) -> None:
     assert (OUTPUT_DIR / name).read_bytes() == (output_dir / name).read_bytes(), f"output/{name} is stale"
 
 
-@pytest.mark.parametrize("stem", ["certifications", "certification_topics", "glossary", "source_map"])
+@pytest.mark.parametrize("stem", STEMS)
 def test_committed_parquet_has_fresh_content(output_dir: Path, stem: str) -> None:
     committed = pq.read_table(OUTPUT_DIR / f"{stem}.parquet")
     fresh = pq.read_table(output_dir / f"{stem}.parquet")

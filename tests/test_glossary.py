@@ -1,54 +1,122 @@
+"""The glossary's meaning, on the real entries: expansions, kinds, awarding bodies, truncation."""
+
 from __future__ import annotations
 
 import pytest
 
 from pipeline.errors import DocumentError
-from pipeline.glossary import Entry, parse_glossary
-from pipeline.read import to_blocks
-from pipeline.segment import segment
+from pipeline.interpret.findings import Finding
+from pipeline.interpret.glossary import Term, read_glossary
+from tests.helpers import document
 
 
-def entries_of(text: str) -> dict[str, Entry]:
-    return {e.term: e for e in parse_glossary(segment(to_blocks(text)).glossary)}
+def terms_of(text: str) -> tuple[dict[str, Term], list[Finding]]:
+    terms, findings = read_glossary(document(text).glossary, "doc")
+    return {t.key: t for t in terms}, findings
 
 
-# term: (mark, expansion, description, truncated, separator_missing), read off the document.
+@pytest.fixture(scope="module")
+def real(raw_text: str) -> dict[str, Term]:
+    return terms_of(raw_text)[0]
+
+
+# term: (mark, expansion, description, truncated), read off the document.
 EXPECTED = {
-    "AAMA": (None, "American Association of Medical Assistants", "offers CMA certification.", False, False),
+    "AAMA": (None, "American Association of Medical Assistants", "offers CMA certification.", False),
     "ACMPE": (None, "American College of Medical Practice Executives",
-              "certification division of MGMA which offers the board certification CMPE and fellowship FACMPE",
-              False, False),
-    "AMT": (None, "American Medical Technologists", "offers RMA", True, False),
-    "BLA": (None, "Bureau of Labor Statistics", None, False, False),
-    "CEU": (None, "Continuing education unit", None, False, True),
-    "CIE": ("™", "Center for Individual Excellence™", "offers CMMP certification in conjunction with CSME",
-            False, False),
-    "CMM": (None, "Certified Medical Manager", "a PAHCOM certification", False, False),
-    "CMOM": ("®", "Certified Medical Office Manager", "a PMI certification", False, False),
-    "CPM": ("®", "Certified Practice Manager®", "certification offered by", True, False),
+              "certification division of MGMA which offers the board certification CMPE and fellowship FACMPE", False),
+    "AMT": (None, "American Medical Technologists", "offers RMA", True),
+    "BLA": (None, "Bureau of Labor Statistics", None, False),
+    "CEU": (None, "Continuing education unit", None, False),
+    "CIE": ("™", "Center for Individual Excellence™", "offers CMMP certification in conjunction with CSME", False),
+    "CMM": (None, "Certified Medical Manager", "a PAHCOM certification", False),
+    "CMOM": ("®", "Certified Medical Office Manager", "a PMI certification", False),
+    "CPM": ("®", "Certified Practice Manager®", "certification offered by", True),
     "FACMPE": (None, "Fellow of the American College of Medical Practice Executives",
-               "through MGMA’s certification division, ACMPE", False, False),
-    "PAHCOM": (None, "Professional Association of Healthcare Office", None, True, False),
-    "RMA": (None, "Registered Medical Assistant", "certification offered by", True, True),
-    "RMM": (None, "Registered Medical Manager", "certification offered by", True, False),
+               "through MGMA’s certification division, ACMPE", False),
+    "PAHCOM": (None, "Professional Association of Healthcare Office", None, True),
+    "RMA": (None, "Registered Medical Assistant", "certification offered by", True),
+    "RMM": (None, "Registered Medical Manager", "certification offered by", True),
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("term", EXPECTED)
-def test_real_entries(raw_text: str, term: str) -> None:
-    entry = entries_of(raw_text)[term]
-    got = (entry.mark, entry.expansion, entry.description, entry.truncated, entry.separator_missing)
-    assert got == EXPECTED[term], term
+@pytest.mark.parametrize("key", EXPECTED)
+def test_real_entries(real: dict[str, Term], key: str) -> None:
+    t = real[key]
+    got = (
+        t.mark.value if t.mark else None,
+        t.expansion.value,
+        t.description.value if t.description else None,
+        t.truncated.value,
+    )
+    assert got == EXPECTED[key], key
 
 
-def test_all_entries_in_order(raw_text: str) -> None:
-    entries = entries_of(raw_text)
-    assert len(entries) == 25
-    assert list(entries)[:3] == ["AAMA", "ACMPE", "AMT"]
-    assert entries["ACMPE"].blocks[-1].line == 128  # three paragraphs joined
+# (term, kind, offered_by, offered_by inferred), read off the document
+AWARDING = [
+    ("CMM", "credential", ("PAHCOM",), False),  # "a PAHCOM certification"
+    ("CMMP", "credential", ("CIE", "CSME"), False),  # "offered by CIE and CSME"
+    ("CMA", "credential", ("AAMA",), False),  # "offered by / the AAMA"
+    ("CCMA", "credential", ("National Healthcareer Association",), False),  # a name the glossary states
+    ("CMPE", "credential", ("ACMPE",), False),  # "through MGMA’s certification division, ACMPE": the division
+    ("FACMPE", "credential", ("ACMPE",), False),
+    ("RMA", "credential", ("AMT",), True),  # cut off; AMT "offers RMA"
+    ("RMM", "credential", ("MMI",), True),  # cut off; MMI "offers Registered Medical Manager certification"
+    ("CPM", "credential", ("POMAA",), True),  # cut off; POMAA "offers CPM certification"
+    ("CEU", "unit", None, False),
+    ("MGMA", "organization", None, False),
+    ("BLA", "organization", None, False),
+    ("CIE", "organization", None, False),  # "offers CMMP certification …"
+]
+
+
+@pytest.mark.parametrize(("key", "kind", "offered_by", "inferred"), AWARDING, ids=[a[0] for a in AWARDING])
+def test_kind_and_awarding_body(
+    real: dict[str, Term], key: str, kind: str, offered_by: tuple[str, ...] | None, inferred: bool
+) -> None:
+    t = real[key]
+    assert (t.kind.value, t.offered_by.value if t.offered_by else None, t.offered_by_inferred) == (
+        kind,
+        offered_by,
+        inferred,
+    )
+
+
+def test_division_evidence_quotes_both_entries(real: dict[str, Term]) -> None:
+    offered_by = real["CMPE"].offered_by
+    assert offered_by is not None
+    quotes = [(p.method, p.rule, p.quote.line, p.quote.text) for p in offered_by.pieces if p.quote]
+    assert quotes == [
+        ("extracted", "division", 163, "through MGMA’s certification division, ACMPE"),
+        ("inferred", "offers_statement", 126, "offers the board"),  # ACMPE's entry, over two lines
+        ("inferred", "offers_statement", 128, "certification CMPE"),
+    ]
+    assert real["ACMPE"].parent is not None and real["ACMPE"].parent.value == "MGMA"
+
+
+def test_all_entries_in_order(real: dict[str, Term]) -> None:
+    assert len(real) == 25 and list(real)[:3] == ["AAMA", "ACMPE", "AMT"]
+    assert real["ACMPE"].entry.body.last_line == 128  # three paragraphs joined
 
 
 def test_entry_without_expansion_is_refused(raw_text: str) -> None:
     with pytest.raises(DocumentError, match="without an expansion") as info:
-        entries_of(raw_text.replace("> BLA – Bureau of Labor Statistics", "> BLA –"))
+        terms_of(raw_text.replace("> BLA – Bureau of Labor Statistics", "> BLA –"))
     assert info.value.line == 133
+
+
+def test_text_that_is_no_organization_is_an_error_not_a_value(raw_text: str) -> None:
+    # The blank line between the RMM entry and the boilerplate after it deleted: the boilerplate
+    # would read as RMM's awarding body.
+    text = raw_text.replace("certification offered by\n\n\nThis Policy", "certification offered by\n\nThis Policy")
+    terms, findings = terms_of(text)
+    assert terms["RMM"].offered_by is None
+    [error] = [f for f in findings if f.severity == "error"]
+    assert (error.code, error.key, error.line) == ("offered_by_invalid", "RMM", 203)
+    assert "This Policy and hundreds more available at" in error.message
+
+
+def test_cut_off_credential_without_an_offering_entry_is_reported(raw_text: str) -> None:
+    terms, findings = terms_of(raw_text.replace("offers CPM certification", "an association"))
+    assert terms["CPM"].offered_by is None and terms["CPM"].truncated.value
+    assert {f.code for f in findings if f.key == "CPM"} == {"offered_by_unknown", "truncated_entry"}

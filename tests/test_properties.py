@@ -23,7 +23,7 @@ from pipeline.run import build, run
 
 RAW = RAW_DOCUMENT.read_bytes()
 LINES = RAW.decode("utf-8").split("\n")
-ORIGINAL = build(RAW_DOCUMENT).certifications.set_index("credential")
+ORIGINAL = build(RAW_DOCUMENT).tables["certifications"].set_index("credential")
 # What a row derives from its own cells (not from the glossary or its position).
 OWN_COLUMNS = [
     "eligibility", "exam", "maintenance", "topics", "topic_count", "membership_required", "min_experience_years",
@@ -96,7 +96,7 @@ def test_mutation_gives_valid_output_or_clean_refusal(mutation: tuple[str, bytes
         event(f"{kind}: valid output")
         assert sorted(p.name for p in root.iterdir()) == ["mutated.txt", "out"], f"{kind}: temporary files left"
         validate_dir(out)
-        mutated = dataset.certifications.set_index("credential")
+        mutated = dataset.tables["certifications"].set_index("credential")
         for credential in ORIGINAL.index:
             if credential in mutated.index and untouched(credential, touched):
                 expected = ORIGINAL.loc[credential, OWN_COLUMNS]

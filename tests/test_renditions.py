@@ -1,4 +1,9 @@
-"""Every reasonable scrape of the page gives the same dataset (line numbers aside)."""
+"""Every rendition of the page gives the same dataset (provenance and attribution aside).
+
+Encodings, line ends, white space, mojibake, paragraph-style HTML and other mirrors of the text
+scrape; the page's HTML with its table intact, the same minified, a Markdown conversion, a mirror
+without the intro headings and one with the caption twice (`tests/renditions.py`).
+"""
 
 from __future__ import annotations
 
@@ -8,24 +13,26 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.normalize import Dataset
+from pipeline.records import Dataset
 from pipeline.run import build
-from tests import variants
+from tests import renditions, variants
 
 LINE_COLUMNS = ["source_line_start", "source_line_end"]
+# Findings about provenance or identification, which a rendition may change.
+RENDITION_FINDINGS = {"unclassified", "inferred_attribution", "reference_attribution", "input_repaired"}
 
 
 def content(dataset: Dataset) -> dict[str, pd.DataFrame]:
-    """The tables without provenance line numbers."""
+    """The tables without provenance line numbers and attribution."""
     return {
-        "certifications": dataset.certifications.drop(columns=LINE_COLUMNS),
-        "certification_topics": dataset.certification_topics,
-        "glossary": dataset.glossary.drop(columns=LINE_COLUMNS),
+        "certifications": dataset.tables["certifications"].drop(columns=[*LINE_COLUMNS, "attribution"]),
+        "certification_topics": dataset.tables["certification_topics"],
+        "glossary": dataset.tables["glossary"].drop(columns=LINE_COLUMNS),
     }
 
 
 def findings(dataset: Dataset) -> list[tuple[str, str | None]]:
-    return sorted((f.code, f.key) for f in dataset.findings if f.code != "unclassified")
+    return sorted((f.code, f.key) for f in dataset.findings if f.code not in RENDITION_FINDINGS)
 
 
 VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
@@ -41,7 +48,15 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("HTML in Windows-1252", lambda t: variants.to_html(t).encode("cp1252")),
     ("other mirror", lambda t: variants.other_mirror(t).encode()),
     ("other mirror as HTML", lambda t: variants.to_html(variants.other_mirror(t)).encode()),
+    ("paragraph HTML minified", lambda t: renditions.minified(variants.to_html(t)).encode()),
+    ("HTML table page", lambda t: renditions.html_table_page(t).encode()),
+    ("HTML table page minified", lambda t: renditions.minified(renditions.html_table_page(t)).encode()),
+    ("Markdown", lambda t: renditions.markdown(t).encode()),
+    ("mirror without intro headings", lambda t: renditions.without_intro_headings(t).encode()),
+    ("mirror with the caption twice", lambda t: renditions.caption_twice(t).encode()),
 ]
+# How each rendition identifies the rows: the page with its table intact kept every label.
+ATTRIBUTION = {"HTML table page": "row_label", "HTML table page minified": "row_label"}
 
 
 @pytest.mark.parametrize(("name", "make"), VARIANTS, ids=[v[0] for v in VARIANTS])
@@ -56,12 +71,22 @@ def test_variant_gives_the_same_dataset(
     assert findings(got) == findings(dataset), name
     assert got.document["title"] == dataset.document["title"]
     assert got.document["sections"] and got.document["disclaimer"] == dataset.document["disclaimer"]
+    attribution = got.tables["certifications"]["attribution"]
+    expected = dataset.tables["certifications"]["attribution"]
+    assert list(attribution) == ([ATTRIBUTION[name]] * len(expected) if name in ATTRIBUTION else list(expected)), name
+    # provenance: every paragraph once, in reading order; lines never go backwards
+    source_map = got.tables["source_map"]
+    assert list(source_map["ordinal"]) == list(range(1, len(source_map) + 1))
+    assert (
+        source_map["line"].is_monotonic_increasing
+        and got.tables["certifications"]["source_line_start"].is_monotonic_increasing
+    )
 
 
 def test_html_noise_never_reaches_the_data(tmp_path: Path, raw_text: str) -> None:
     path = tmp_path / "page.html"
     path.write_text(variants.to_html(raw_text), encoding="utf-8")
-    texts = " ".join(build(path).source_map["text"])
+    texts = " ".join(build(path).tables["source_map"]["text"])
     for noise in ["not data", "a comment", "Site header", "Enable JavaScript", "Home", "mirror"]:
         assert noise not in texts, noise
 
@@ -69,7 +94,7 @@ def test_html_noise_never_reaches_the_data(tmp_path: Path, raw_text: str) -> Non
 def test_other_mirror_boilerplate_is_kept_as_boilerplate(tmp_path: Path, raw_text: str) -> None:
     path = tmp_path / "mirror.txt"
     path.write_text(variants.other_mirror(raw_text), encoding="utf-8")
-    source_map = build(path).source_map.set_index("text")
+    source_map = build(path).tables["source_map"].set_index("text")
     assert source_map.loc["Главная страница", "role"] == "boilerplate"
     assert source_map.loc["Поделиться:", "role"] == "boilerplate"
     assert source_map.loc["© 2024 docplayer-like mirror", "role"] == "boilerplate"
@@ -80,7 +105,8 @@ def test_unplaceable_line_is_unclassified_and_reported(tmp_path: Path, raw_text:
     path = tmp_path / "ad.txt"
     path.write_text(text, encoding="utf-8")
     got = build(path)
-    row = got.source_map[got.source_map["text"] == "Sponsored: try our premium plan"].iloc[0]
+    source_map = got.tables["source_map"]
+    row = source_map[source_map["text"] == "Sponsored: try our premium plan"].iloc[0]
     assert row["role"] == "unclassified" and pd.isna(row["target"])
     assert [(f.severity, f.line) for f in got.findings if f.code == "unclassified"] == [("warning", row["line"])]
-    assert "Sponsored" not in got.certifications.to_csv() + got.glossary.to_csv()
+    assert "Sponsored" not in got.tables["certifications"].to_csv() + got.tables["glossary"].to_csv()

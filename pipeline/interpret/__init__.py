@@ -1,0 +1,125 @@
+"""Interpretation: the document model → typed, traced readings of its rows and glossary.
+
+`interpret` reads the glossary's meaning, each row's fields and topics, and identifies each row's
+credential; every value carries the evidence it was read from. Findings record what was noticed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.interpret.evidence import Traced, quoted
+from pipeline.interpret.fields import Fields, credentials_named, read_fields, split_topics
+from pipeline.interpret.findings import Finding
+from pipeline.interpret.glossary import Term, read_glossary
+from pipeline.interpret.identify import Fact, Identified, RowEvidence, identify
+from pipeline.model import COLUMNS, Document, Quote, Row
+
+REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One table row, read."""
+
+    row: Row
+    fields: Fields
+    prerequisites: dict[str, tuple[Quote, ...]]
+    topics: tuple[Traced[str], ...]
+    identified: Identified
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    document: Document
+    terms: tuple[Term, ...]
+    readings: tuple[Reading, ...]
+    findings: tuple[Finding, ...]
+
+
+def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
+    """Read every row and glossary entry of `document`; identify each row's credential."""
+    where = document.source.path
+    terms, findings = read_glossary(document.glossary, where)
+    credentials = {t.key for t in terms if t.kind.value == "credential"}
+    rows = list(document.rows)
+    fields, prerequisites, evidence = [], [], []
+    for row in rows:
+        eligibility, exam, maintenance = (row.cells[c] for c in ("eligibility", "exam", "maintenance"))
+        if eligibility is None or maintenance is None:
+            from pipeline.errors import DocumentError  # noqa: PLC0415
+
+            raise DocumentError("table row lacks an eligibility or maintenance cell", where, row.paragraphs[0].line)
+        read = read_fields(eligibility, exam, maintenance, where)
+        named = credentials_named(eligibility, credentials)
+        fields.append(read)
+        prerequisites.append(named)
+        values = {f: getattr(read, f).value if getattr(read, f) else None for f in REFERENCE_FIELDS}
+        label = row.label
+        evidence.append(RowEvidence(row.paragraphs[0].line, label, read.organizations, named, values))
+    identified, identify_findings = identify(evidence, terms, reference, document.title.text, where)
+    findings.extend(identify_findings)
+    readings = tuple(
+        Reading(row, f, p, _topics(row), i)
+        for row, f, p, i in zip(rows, fields, prerequisites, identified, strict=True)
+    )
+    findings.extend(_row_findings(document, readings))
+    return Interpretation(document, terms, readings, tuple(sorted(findings, key=lambda f: (f.line or 0, f.code))))
+
+
+def _topics(row: Row) -> tuple[Traced[str], ...]:
+    cell = row.cells["topics"]
+    if cell is None:
+        return ()
+    return tuple(
+        Traced(cell.text[start:end], quoted("extracted", "topics_list", cell, start, end))
+        for start, end in split_topics(cell.text)
+    )
+
+
+def _row_findings(document: Document, readings: Sequence[Reading]) -> list[Finding]:
+    findings = []
+    for reading in readings:
+        credential, method, line = (
+            reading.identified.credential.value,
+            reading.identified.method,
+            reading.row.paragraphs[0].line,
+        )
+        if method == "reference":
+            facts = reading.identified.facts
+            used = "; ".join(f"{f.credential} {f.field} = {f.value} ({f.source})" for f in facts)
+            how = (
+                "the only credential left once those for another audience are set aside"
+                if all(f.field == "audience" for f in facts)
+                else "its exam and renewal agree with curated facts"
+            )
+            findings.append(
+                Finding(
+                    "info",
+                    "reference_attribution",
+                    f"{credential} identified by reference: {how}: {used}",
+                    line,
+                    credential,
+                )
+            )
+        elif method != "row_label":
+            findings.append(
+                Finding(
+                    "info",
+                    "inferred_attribution",
+                    f"{credential} identified by {method} evidence in the row",
+                    line,
+                    credential,
+                )
+            )
+        for paragraph in reading.row.dropped_after:
+            column = next(c for c in COLUMNS if (cell := reading.row.cells[c]) and paragraph in cell.paragraphs)
+            message = f"a line appears dropped after this {column} cell of {credential}"
+            findings.append(Finding("warning", "dropped_line", message, paragraph.line, credential))
+    for paragraph in document.unplaced:
+        message = f"paragraph cannot be placed and was left out of the data: {paragraph.text[:60]!r}"
+        findings.append(Finding("warning", "unclassified", message, paragraph.line, None))
+    for repair in document.repairs:
+        findings.append(Finding("info", "input_repaired", repair.message, repair.line, None))
+    return findings

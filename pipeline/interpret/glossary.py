@@ -1,0 +1,346 @@
+"""The glossary's meaning: each entry's term, expansion, kind and awarding organization, traced.
+
+An entry is `TERM – expansion, description` (the scrape sometimes dropped the separator:
+`CEUContinuing education unit`). What an entry is follows from what it says of itself: a unit's
+expansion ends in "unit"; an entry that "offers" something is an organization; one that speaks of
+certification is a credential. A credential's awarding organization is what its entry states
+("a PAHCOM certification", "offered by AAPC", and where it names a division that awards it on
+behalf of a parent, "through MGMA’s certification division, ACMPE", the division); where the
+entry was cut off, another entry's "offers …" statement supplies it. An organization must be one
+the glossary defines or a name it states; anything else is an error, never a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from pipeline.interpret.evidence import Method, Piece, Traced, derived, quoted
+from pipeline.interpret.findings import Finding
+from pipeline.model import Entry, Passage
+from pipeline.text import ABBREVIATION, MINOR_WORDS, strip_marks
+
+Kind = Literal["credential", "organization", "unit"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
+
+ENTRY = re.compile(
+    r"""^(?:>\s*)?
+        (?P<term>[A-Z][A-Z0-9&]*)        # the abbreviation
+        \s*(?P<mark>[®™])?               # an optional registered or trademark sign
+        (?:\s*(?P<sep>[-–—])\s+           # the separator " – " (or " - ")
+          | (?P<space>\s+)(?=[A-Z])      # or a definition list's break: "CMM" / "Certified …"
+          | (?=[A-Z][a-z])               # or none: "CEUContinuing" (the scrape dropped it)
+        )
+        (?P<rest>\S.*)$                  # expansion and description
+    """,
+    re.VERBOSE,
+)
+_DANGLING = re.compile(r"\b(?:by|of|from|the|and|for|with|in|to|a|an|offers)$", re.IGNORECASE)
+_UNIT = re.compile(r"\bunits?$", re.IGNORECASE)
+_OFFERS = re.compile(r"\boffers\b")
+_CREDENTIAL_WORDS = re.compile(r"\bcertifi\w*|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
+_AWARDED = re.compile(
+    rf"""(?:offered\ by|from)\s+(?:the\s+)?(?P<orgs>\S[^.]{{0,200}}?)\.?$  # "…offered by CIE and CSME" (bounded)
+      | ^an?\s+(?P<org>{ABBREVIATION})\s+certification                   # "a PAHCOM certification"
+      | through\s+(?P<parent>{ABBREVIATION})(?:’s|'s)\s+certification\s+division,\s+(?P<division>{ABBREVIATION})
+      | through\s+(?P<via>{ABBREVIATION})(?:’s|'s)                         # "through MGMA’s …"
+    """,
+    re.VERBOSE,
+)
+_DIVISION_OF = re.compile(rf"\bdivision\s+of\s+(?P<parent>{ABBREVIATION})\b")
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_ORGANIZATION_NAME = re.compile(
+    rf"""^(?:{ABBREVIATION}                                   # an abbreviation: "CSME"
+        | [A-Z][\w’'&-]*(?:\ (?:of|the|for|and|in|on|[A-Z][\w’'&-]*))*  # a name: "National Healthcareer Association"
+        )$""",
+    re.VERBOSE,
+)
+_NAME = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:of\s+|the\s+|for\s+|and\s+)*[A-Z][\w’'-]*)*")  # "Registered Medical Manager"
+_ABBREVIATION = re.compile(rf"\b{ABBREVIATION}\b")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry, interpreted."""
+
+    term: Traced[str]
+    mark: Traced[str] | None
+    expansion: Traced[str]
+    description: Traced[str] | None
+    kind: Traced[Kind]
+    offered_by: Traced[tuple[str, ...]] | None
+    offered_by_inferred: bool
+    truncated: Traced[bool]
+    parent: Traced[str] | None  # the organization this one is a division of
+    entry: Entry
+
+    @property
+    def key(self) -> str:
+        return self.term.value
+
+    @property
+    def line(self) -> int:
+        return self.entry.body.first_line
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    entry: Entry
+    term: str
+    spans: dict[str, tuple[int, int]]  # term, mark, expansion, description → span in the entry's text
+    separator_missing: bool
+
+    @property
+    def body(self) -> Passage:
+        return self.entry.body
+
+    def text(self, part: str) -> str:
+        start, end = self.spans[part]
+        return self.body.text[start:end]
+
+
+def read_glossary(entries: Sequence[Entry], where: str) -> tuple[tuple[Term, ...], list[Finding]]:
+    """Every entry interpreted, with what was noticed on the way (an entry without an expansion is refused)."""
+    from pipeline.errors import DocumentError  # noqa: PLC0415
+
+    parsed: list[_Parsed] = []
+    for entry in entries:
+        found = _parse(entry)
+        if found is None:
+            raise DocumentError(
+                f"glossary entry without an expansion: {entry.body.text[:60]!r}", where, entry.body.first_line
+            )
+        parsed.append(found)
+    by_name = {strip_marks(p.text("expansion")): p.term for p in parsed}
+    terms = {p.term for p in parsed}
+    statements = _offers_statements(parsed, terms, by_name)
+    findings: list[Finding] = []
+    divisions = {p.term: d for p in parsed if (d := _division_of(p))}
+    result = tuple(_term(p, terms, by_name, statements, divisions, findings) for p in parsed)
+    return result, findings
+
+
+def _parse(entry: Entry) -> _Parsed | None:
+    text = entry.body.text
+    match = ENTRY.match(text)
+    if not match:
+        return None
+    rest = match.start("rest")
+    expansion_end, description_start = _expansion_end(match["term"], match["rest"])
+    spans = {"term": match.span("term"), "expansion": (rest, rest + expansion_end)}
+    if match["mark"]:
+        spans["mark"] = match.span("mark")
+    if description_start is not None:
+        spans["description"] = (rest + description_start, len(text))
+    glued = match["sep"] is None and match["space"] is None
+    return _Parsed(entry, match["term"], spans, separator_missing=glued)
+
+
+def _expansion_end(term: str, rest: str) -> tuple[int, int | None]:
+    """Where the expansion ends in `rest` and the description starts (None: there is none).
+
+    The expansion ends at the first comma; without a comma, after the words whose initials
+    spell the term, when lower-case words follow.
+
+    >>> rest = "Certified Medical Manager, a PAHCOM certification"
+    >>> end, start = _expansion_end("CMM", rest); rest[:end], rest[start:]
+    ('Certified Medical Manager', 'a PAHCOM certification')
+    >>> rest = "Registered Medical Manager certification offered by"
+    >>> end, start = _expansion_end("RMM", rest); rest[:end], rest[start:]
+    ('Registered Medical Manager', 'certification offered by')
+    >>> _expansion_end("BLA", "Bureau of Labor Statistics")
+    (26, None)
+    """
+    comma = rest.find(",")
+    if comma >= 0:
+        start = comma + 1
+        while start < len(rest) and rest[start] == " ":
+            start += 1
+        return comma, (start if start < len(rest) else None)
+    words = list(re.finditer(r"\S+", rest))
+    for n in range(1, len(words)):
+        if initials(rest[: words[n - 1].end()]) == term and words[n][0][:1].islower():
+            return words[n - 1].end(), words[n].start()
+    return len(rest.rstrip()), None
+
+
+def initials(expansion: str) -> str:
+    """The initials of an expansion's significant words, upper case.
+
+    >>> initials("Fellow of the American College of Medical Practice Executives")
+    'FACMPE'
+    >>> initials("Continuing education unit")
+    'CEU'
+    """
+    words = re.split(r"[\s/-]+", expansion)
+    return "".join(w[0] for w in words if w and w.lower() not in MINOR_WORDS).upper()
+
+
+def _kind(p: _Parsed) -> Traced[Kind]:
+    """`unit`, `organization` or `credential`, with the words that decided it."""
+    body = p.body
+    if unit := _UNIT.search(p.text("expansion")):
+        start = p.spans["expansion"][0]
+        return Traced("unit", quoted("parsed", "unit_word", body, start + unit.start(), start + unit.end()))
+    if "description" in p.spans:
+        start = p.spans["description"][0]
+        if offers := _OFFERS.search(p.text("description")):
+            span = (start + offers.start(), start + offers.end())
+            return Traced("organization", quoted("parsed", "offers_statement", body, *span))
+    words = _CREDENTIAL_WORDS.search(body.text, p.spans["expansion"][0])
+    if words:
+        return Traced("credential", quoted("parsed", "credential_word", body, *words.span()))
+    return derived("organization", "no_credential_word", "the entry names no unit, offer or certification")
+
+
+def _division_of(p: _Parsed) -> Traced[str] | None:
+    """The parent of an organization that says it is a division ("certification division of MGMA")."""
+    if "description" not in p.spans:
+        return None
+    start = p.spans["description"][0]
+    match = _DIVISION_OF.search(p.text("description"))
+    if not match:
+        return None
+    return Traced(
+        match["parent"], quoted("extracted", "division_of", p.body, start + match.start(), start + match.end())
+    )
+
+
+def _offers_statements(
+    parsed: Sequence[_Parsed], terms: set[str], by_name: dict[str, str]
+) -> dict[str, list[tuple[str, tuple[Piece, ...]]]]:
+    """Credential term → (organization, quote of its "offers …" statement naming it), by term or by name."""
+    statements: dict[str, list[tuple[str, tuple[Piece, ...]]]] = {}
+    for org in parsed:
+        if "description" not in org.spans:
+            continue
+        start = org.spans["description"][0]
+        offers = _OFFERS.search(org.text("description"))
+        if not offers:
+            continue
+        what_start = start + offers.end()
+        what = org.body.text[what_start:]
+        named: dict[str, int] = {}
+        for match in _ABBREVIATION.finditer(what):
+            term = strip_marks(match[0])
+            if term in terms:
+                named.setdefault(term, match.end())
+        for match in _NAME.finditer(what):
+            if (named_term := by_name.get(strip_marks(match[0]))) is not None:
+                named.setdefault(named_term, match.end())
+        for term, end in sorted(named.items()):
+            quote = quoted("inferred", "offers_statement", org.body, start + offers.start(), what_start + end)
+            statements.setdefault(term, []).append((org.term, quote))
+    return statements
+
+
+def _awarded(
+    p: _Parsed, terms: set[str], by_name: dict[str, str], findings: list[Finding]
+) -> Traced[tuple[str, ...]] | None:
+    """The organizations a credential entry itself names as awarding it."""
+    if "description" not in p.spans:
+        return None
+    start = p.spans["description"][0]
+    match = _AWARDED.search(p.text("description"))
+    if not match:
+        return None
+    span = (start + match.start(), start + match.end())
+    if match["division"]:
+        return Traced((match["division"],), quoted("extracted", "division", p.body, *span))
+    single = match["org"] or match["via"]
+    if single:
+        rule = "a_certification" if match["org"] else "through_organization"
+        return Traced((single,), quoted("extracted", rule, p.body, *span))
+    named = [strip_marks(o) for o in _LIST_SEPARATOR.split(match["orgs"].strip()) if o.strip()]
+    invalid = [o for o in named if o not in terms and not _ORGANIZATION_NAME.match(o)]
+    if invalid:
+        message = (
+            f"the {p.term} entry says it is offered by {match['orgs']!r}, which is not an organization the glossary "
+            f"defines or names ({invalid[0]!r}); the scrape may have run another line into it"
+        )
+        findings.append(Finding("error", "offered_by_invalid", message, p.entry.body.first_line, p.term))
+        return None
+    mapped = tuple(by_name.get(o, o) for o in named)
+    method: Method = "extracted" if mapped == tuple(named) else "parsed"
+    return Traced(mapped, quoted(method, "offered_by", p.body, *span))
+
+
+def _term(
+    p: _Parsed,
+    terms: set[str],
+    by_name: dict[str, str],
+    statements: dict[str, list[tuple[str, tuple[Piece, ...]]]],
+    divisions: dict[str, Traced[str]],
+    findings: list[Finding],
+) -> Term:
+    body, key, line = p.body, p.term, p.body.first_line
+    kind = _kind(p)
+    direct = _awarded(p, terms, by_name, findings) if kind.value == "credential" else None
+    invalid = any(f.code == "offered_by_invalid" and f.key == key for f in findings)
+    stated = statements.get(key, []) if kind.value == "credential" and not invalid else []
+    offered_by: Traced[tuple[str, ...]] | None
+    if direct:
+        corroborating = tuple(piece for org, pieces in stated if org in direct.value for piece in pieces)
+        offered_by = Traced(direct.value, direct.pieces + corroborating)
+        others = sorted({org for org, _ in stated} - set(direct.value) - {d.value for d in divisions.values()})
+        for org in others:
+            awarders = "; ".join(direct.value)
+            message = f"{key} is offered by {awarders} as its entry says, but the {org} entry says it offers {key}"
+            findings.append(Finding("warning", "offered_by_conflict", message, line, key))
+    elif stated:
+        orgs = tuple(dict.fromkeys(org for org, _ in stated))
+        offered_by = Traced(orgs, tuple(piece for _, pieces in stated for piece in pieces))
+        message = f"{key} is offered by {'; '.join(orgs)}, as another glossary entry says"
+        findings.append(Finding("info", "offered_by_inferred", message, line, key))
+    else:
+        offered_by = None
+        if kind.value == "credential" and not invalid:
+            findings.append(
+                Finding("warning", "offered_by_unknown", f"the glossary does not say who offers {key}", line, key)
+            )
+    truncated = _truncated(p)
+    if truncated.value:
+        findings.append(Finding("warning", "truncated_entry", f"the scrape cut the {key} entry short", line, key))
+    if p.separator_missing:
+        findings.append(Finding("info", "separator_missing", f"the {key} entry lost its separator", line, key))
+    expansion = p.text("expansion")
+    if (spelled := initials(expansion)) != key:
+        message = f"{key} does not match the initials of {expansion!r} ({spelled})"
+        findings.append(Finding("warning", "initials_mismatch", message, line, key))
+    return Term(
+        term=Traced(key, quoted("extracted", "entry_term", body, *p.spans["term"])),
+        mark=Traced(p.text("mark"), quoted("extracted", "entry_mark", body, *p.spans["mark"]))
+        if "mark" in p.spans
+        else None,
+        expansion=Traced(expansion, quoted("extracted", "entry_expansion", body, *p.spans["expansion"])),
+        description=(
+            Traced(p.text("description"), quoted("extracted", "entry_description", body, *p.spans["description"]))
+            if "description" in p.spans
+            else None
+        ),
+        kind=kind,
+        offered_by=offered_by,
+        offered_by_inferred=bool(offered_by) and not direct,
+        truncated=truncated,
+        parent=divisions.get(key),
+        entry=p.entry,
+    )
+
+
+def _truncated(p: _Parsed) -> Traced[bool]:
+    """Cut short: the entry ends on a word that needs more ("offered by"), or a line was dropped after it."""
+    body = p.body
+    pieces: list[Piece] = []
+    if dangling := _DANGLING.search(body.text):
+        pieces.extend(quoted("parsed", "dangling_word", body, *dangling.span()))
+    if p.entry.dropped_line_after:
+        last = body.paragraphs[-1]
+        pieces.extend(
+            Piece("parsed", "dropped_line_after", q, note="the rendition shows a line dropped after this one")
+            for q in last.quotes(max(len(last.text) - 1, 0))
+        )
+    if pieces:
+        return Traced(True, tuple(pieces))
+    return derived(False, "complete_entry", "no dangling last word and no dropped line after the entry")

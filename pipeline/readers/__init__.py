@@ -1,0 +1,62 @@
+"""Readers: any rendition of the page (text scrape, HTML, Markdown) → one `Document`.
+
+The rendition is recognised from the content, never from the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.model import Document
+from pipeline.readers.decode import DEFAULT_MAX_BYTES, Decoded, read_input
+
+# An HTML page: the text opens with a doctype, a comment or one of these tags.
+_HTML = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|table|section|article|main|h[1-6]|ul)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# Markdown: a pipe table's delimiter row, or an ATX heading.
+_MARKDOWN = re.compile(
+    r"""^[ ]{0,3}(?:
+        \|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*  # a delimiter row: |---|---|
+      | \#{1,6}[ \t]+\S.*                                       # a heading: ## Why you need this table:
+    )$""",
+    re.MULTILINE | re.VERBOSE,
+)  # within one line ([ \t], never \s): linear however many lines
+
+
+def rendition(text: str) -> str:
+    """`html`, `markdown` or `text`, from the content.
+
+    >>> rendition("<!DOCTYPE html><html>…"), rendition("# Model Tool\\n\\n| a | b |\\n|---|---|")
+    ('html', 'markdown')
+    >>> rendition("Model Tool: Certification table")
+    'text'
+    """
+    if _HTML.match(text[:4096]):
+        return "html"
+    if _MARKDOWN.search(text):
+        return "markdown"
+    return "text"
+
+
+def parse(decoded: Decoded) -> Document:
+    """The decoded input read by the reader for its rendition."""
+    kind = rendition(decoded.text)
+    if kind == "html":
+        from pipeline.readers.html import read_html  # noqa: PLC0415  (only HTML pays for bs4)
+
+        return read_html(decoded)
+    if kind == "markdown":
+        from pipeline.readers.markdown import read_markdown  # noqa: PLC0415
+
+        return read_markdown(decoded)
+    from pipeline.readers.text import read_text  # noqa: PLC0415
+
+    return read_text(decoded)
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read `path` (or `-` for standard input) into the document model."""
+    return parse(read_input(path, max_bytes))

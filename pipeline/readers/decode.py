@@ -1,0 +1,140 @@
+"""Bytes in, text out: the input read within its size limit, its encoding found from the bytes.
+
+Only regular files (or standard input as `-`) are read, and never more than `max_bytes`: a FIFO,
+a device or a socket is refused before it is opened, so `/dev/zero` cannot fill memory and a FIFO
+without a writer cannot hang the run. The encoding comes from the bytes, never the file name:
+UTF-16 by its byte-order mark, else UTF-8; a line that is not UTF-8 is decoded as Windows-1252 on
+its own (a scrape pasted together from two sources), and text mis-decoded upstream (`POMAAâ€™s`)
+is repaired with ftfy. Every repair is recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import InputError
+from pipeline.model import Repair, SourceFile
+
+DEFAULT_MAX_BYTES = 5_000_000
+STDIN = "-"
+_FALLBACK = "cp1252"
+# Tell-tale pieces of UTF-8 decoded as Windows-1252 (â€™, Â®, Ã©): only then is ftfy needed.
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u0152-\u2122]")
+# C0 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 1000  # more than one control character in this many: binary, not a scrape
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    source: SourceFile
+    repairs: tuple[Repair, ...]
+
+
+def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Read and decode `path` (or standard input for `-`); refuse what cannot be a text scrape."""
+    data = _read_bytes(path, max_bytes)
+    text, encoding, repairs = decode(data, path)
+    name = "<stdin>" if str(path) == STDIN else path.name
+    source = SourceFile(str(path), name, len(data), hashlib.sha256(data).hexdigest(), encoding)
+    return Decoded(text, source, repairs)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            raise InputError("no such file", path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", path) from None
+        if stat.S_ISDIR(mode):
+            raise InputError("is a directory, not a document", path)
+        if not stat.S_ISREG(mode):
+            raise InputError("not a regular file (a device, FIFO or socket); save the scrape to a file", path)
+        try:
+            with path.open("rb", buffering=0) as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the check
+                    raise InputError("not a regular file", path)
+                data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read file: {exc.strerror}", path) from None
+    if len(data) > max_bytes:
+        raise InputError(f"input is over the limit of {max_bytes} bytes (see --max-bytes)", path)
+    if not data.strip():
+        raise InputError("file is empty", path)
+    return data
+
+
+def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, tuple[Repair, ...]]:
+    """Bytes → (text, encoding, repairs).
+
+    >>> decode("CMOM\u00c2\u00ae".encode())[0]
+    'CMOM®'
+    >>> decode("CPM® – Certified Practice Manager®".encode("utf-16"))[:2]
+    ('CPM® – Certified Practice Manager®', 'utf-16')
+    >>> text, encoding, repairs = decode("> CIE™ – Center\\n".encode() + "for Individual Excellence™".encode("cp1252"))
+    >>> text, encoding, [r.line for r in repairs]
+    ('> CIE™ – Center\\nfor Individual Excellence™', 'utf-8', [2])
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(data.decode("utf-16"), "utf-16", path, ())
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
+            raise InputError("cannot decode as UTF-16", path, line) from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError("binary file (NUL byte), not a text scrape", path, line)
+    try:
+        return _checked(data.decode("utf-8-sig"), "utf-8", path, ())
+    except UnicodeDecodeError:
+        pass
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    texts: list[str] = []
+    foreign: list[int] = []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            texts.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                texts.append(raw.decode(_FALLBACK))
+            except UnicodeDecodeError:
+                raise InputError(f"cannot decode as UTF-8 or {_FALLBACK}", path, number) from None
+            foreign.append(number)
+    text = "\n".join(texts)
+    if len(foreign) * 2 > len(lines):  # mostly Windows-1252: that is the file's encoding
+        return _checked(text, _FALLBACK, path, ())
+    repairs = tuple(Repair(n, f"line {n} is not UTF-8; decoded as Windows-1252") for n in foreign)
+    return _checked(text, "utf-8", path, repairs)
+
+
+def _checked(
+    text: str, encoding: str, path: Path | str, repairs: tuple[Repair, ...]
+) -> tuple[str, str, tuple[Repair, ...]]:
+    """Refuse control-character-heavy text as binary; repair mojibake."""
+    controls = _CONTROL.findall(text)
+    if len(controls) > max(8, len(text) // _MAX_CONTROL_SHARE):
+        first = _CONTROL.search(text)
+        line = text[: first.start()].count("\n") + 1 if first else None
+        raise InputError("binary file (control characters), not a text scrape", path, line)
+    if _MOJIBAKE.search(text):
+        import ftfy  # noqa: PLC0415  (only mis-decoded text pays for it)
+
+        fixed = ftfy.fix_encoding(text)
+        if fixed != text:
+            pairs = zip(text.split("\n"), fixed.split("\n"), strict=False)
+            changed = [n for n, (before, after) in enumerate(pairs, start=1) if before != after]
+            message = f"{len(changed)} line(s) were mis-decoded upstream (mojibake) and repaired, the first here"
+            repairs += (Repair(changed[0] if changed else None, message),)
+            text = fixed
+    return text, encoding, repairs

@@ -1,0 +1,276 @@
+"""Where a rendition's blocks go in the document: title, intro, table, glossary, disclaimer, boilerplate.
+
+Readers turn their rendition into a flow of `Block`s (paragraphs, headings, quotes, list items,
+with the blank lines or empty elements before them) and `Grid`s (tables the rendition kept).
+`assemble` places them by the document's own structure, not by one mirror site's boilerplate:
+- the certification table starts at its column headers (a `Grid`, or a run of header paragraphs)
+  and may repeat them on each page;
+- the glossary is the run of `> TERM – …` entries (block quotes, list items) after it, with the
+  paragraphs that continue them;
+- the title is the paragraph the table's caption repeats (else the first heading, else the one
+  before the first intro heading); intro sections are headings with their paragraphs;
+- the disclaimer is the paragraph after the glossary that disclaims responsibility;
+- everything before the title or after the glossary is site boilerplate; a paragraph inside the
+  content that fits nowhere is kept as unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pipeline.errors import DocumentError
+from pipeline.model import Column, Document, Entry, Paragraph, Passage, Repair, Row, Section, SourceFile, TablePart
+from pipeline.readers.rows import rows_from_layout
+
+# What survives of the table's column headers, and the column each names.
+_HEADERS: tuple[tuple[re.Pattern[str], Column | Literal["credential"]], ...] = (
+    (re.compile(r"^(?:credentials?|certifications?)(?:\ name)?$", re.I | re.X), "credential"),
+    (re.compile(r"^eligibility(?:\ requirements)?$", re.I | re.X), "eligibility"),
+    (re.compile(r"^exam(?:ination)?$", re.I | re.X), "exam"),
+    (re.compile(r"^maintaining\ certification$", re.I | re.X), "maintenance"),
+    (re.compile(r"^topics\ covered$", re.I | re.X), "topics"),
+)
+# The start of a glossary entry: "> TERM – …", or "TERM – …" in a list item or block quote.
+_QUOTED = re.compile(r"^>\s*\S")
+_TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*[-–—]\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
+INTRO_HEADING = re.compile(r"^[^:]{3,80}:$")  # "Why you need this table:"
+DISCLAIMER = re.compile(r"assumes\ no\ responsibility|disclaim", re.IGNORECASE | re.VERBOSE)
+DROPPED = 2  # blank lines (or empty elements) before a paragraph from which a line was dropped
+
+Kind = Literal["paragraph", "heading", "quote", "item"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Paragraphs a rendition keeps together (one, or a list item's), and what precedes them."""
+
+    paragraphs: tuple[Paragraph, ...]
+    gap: int = 1  # blank lines or empty elements before it: 1 is a paragraph break, more dropped lines
+    kind: Kind = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return self.paragraphs[0].text
+
+
+@dataclass(frozen=True)
+class GridRow:
+    label: tuple[Paragraph, ...]
+    cells: dict[Column, tuple[Paragraph, ...]]
+    dropped_after: tuple[Paragraph, ...] = ()
+    extra: tuple[Paragraph, ...] = ()  # cells of columns the table does not have: kept as unplaced
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table the rendition kept: its caption and header cells, and its rows by column."""
+
+    headers: tuple[Paragraph, ...]
+    rows: tuple[GridRow, ...]
+    caption: str | None = None
+
+
+Item = Block | Grid
+
+
+def header_column(text: str) -> Column | Literal["credential"] | None:
+    """The column a header cell names.
+
+    >>> header_column("Maintaining certification"), header_column("Credential"), header_column("Notes")
+    ('maintenance', 'credential', None)
+    """
+    return next((column for pattern, column in _HEADERS if pattern.match(text)), None)
+
+
+def assemble(items: Sequence[Item], source: SourceFile, repairs: tuple[Repair, ...] = ()) -> Document:
+    """Place every block of a rendition in the document."""
+    where = source.path
+    start = _table_start(items)
+    if start is None:
+        raise DocumentError("no certification table (no column headers)", where)
+    glossary_start = next((i for i in range(start, len(items)) if _is_entry_start(items[i])), None)
+    if glossary_start is None:
+        raise DocumentError("no abbreviation glossary after the table (no '> TERM – expansion' entries)", where)
+    front = [b for b in items[:start] if isinstance(b, Block)]
+    caption = _caption(front, items[start])
+    caption_blocks: list[Block] = []
+    while len(front) > 1 and front[-1].text == caption:  # the caption, perhaps repeated by a mirror
+        caption_blocks.insert(0, front.pop())
+    title_at = _title_index(front, caption)
+    if title_at is None:
+        raise DocumentError("no title before the certification table", where)
+    sections, unplaced = _intro(front[title_at + 1 :])
+    parts, stray = _table(items[start:glossary_start], caption_blocks, caption, where)
+    entries, end = _glossary(items, glossary_start)
+    tail = [p for item in items[end:] for p in _paragraphs(item)]
+    disclaimer = next((p for p in tail if DISCLAIMER.search(p.text)), None)
+    return Document(
+        source=source,
+        title=front[title_at].paragraphs[0],
+        sections=sections,
+        table=parts,
+        glossary=entries,
+        disclaimer=disclaimer,
+        boilerplate=tuple(p for b in front[:title_at] for p in b.paragraphs)
+        + front[title_at].paragraphs[1:]
+        + tuple(p for p in tail if p is not disclaimer),
+        unplaced=unplaced + stray,
+        repairs=repairs,
+    )
+
+
+def _paragraphs(item: Item) -> tuple[Paragraph, ...]:
+    if isinstance(item, Block):
+        return item.paragraphs
+    return item.headers + tuple(
+        p for row in item.rows for p in (*row.label, *(p for ps in row.cells.values() for p in ps), *row.extra)
+    )
+
+
+def _is_header(item: Item) -> bool:
+    return isinstance(item, Block) and len(item.paragraphs) == 1 and header_column(item.text) is not None
+
+
+def _table_start(items: Sequence[Item]) -> int | None:
+    """The first table the rendition kept, or the first of two header paragraphs in a row."""
+    for i, item in enumerate(items):
+        if isinstance(item, Grid) or (_is_header(item) and i + 1 < len(items) and _is_header(items[i + 1])):
+            return i
+    return None
+
+
+def _caption(front: Sequence[Block], table: Item) -> str | None:
+    """The table's caption: the kept table's own, else the paragraph before a run of header paragraphs,
+    else (a kept table without one) the paragraph before it if it repeats an earlier one."""
+    if isinstance(table, Grid) and table.caption:
+        return table.caption
+    if not front:
+        return None
+    last = front[-1].text
+    if isinstance(table, Block) or any(b.text == last for b in front[:-1]):
+        return last
+    return None
+
+
+def _title_index(front: Sequence[Block], caption: str | None) -> int | None:
+    """The title: the last paragraph the caption repeats, else the first heading, else the one
+    before the first intro heading, else the last paragraph before the table."""
+    if not front:
+        return None
+    same = [i for i, b in enumerate(front) if b.text == caption]
+    if same:
+        return same[-1]
+    heading = next((i for i, b in enumerate(front) if b.kind == "heading"), None)
+    if heading is not None:
+        return heading
+    first_intro = next((i for i, b in enumerate(front) if INTRO_HEADING.match(b.text)), None)
+    return first_intro - 1 if first_intro else len(front) - 1
+
+
+def _intro(blocks: Sequence[Block]) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+    """Intro headings with the paragraphs up to the next. What precedes the first heading cannot be
+    placed; a copy that lost every heading keeps its paragraphs as one section without a heading."""
+    headings = [i for i, b in enumerate(blocks) if b.kind == "heading" or INTRO_HEADING.match(b.text)]
+    if not headings:
+        body = tuple(p for b in blocks for p in b.paragraphs)
+        return ((Section(None, body),) if body else ()), ()
+    bounds = zip(headings, [*headings[1:], len(blocks)], strict=True)
+    sections = tuple(
+        Section(
+            blocks[start].paragraphs[0],
+            blocks[start].paragraphs[1:] + tuple(p for b in blocks[start + 1 : end] for p in b.paragraphs),
+        )
+        for start, end in bounds
+    )
+    return sections, tuple(p for b in blocks[: headings[0]] for p in b.paragraphs)
+
+
+def _table(
+    items: Sequence[Item], caption_blocks: list[Block], caption: str | None, where: str
+) -> tuple[tuple[TablePart, ...], tuple[Paragraph, ...]]:
+    """Table pages: each kept table, or each run of header paragraphs and the blocks up to the next."""
+    parts: list[TablePart] = []
+    stray: list[Paragraph] = []
+    headers: list[Paragraph] = [p for b in caption_blocks for p in b.paragraphs]
+    body: list[Block] = []
+
+    def close_flat() -> None:
+        if body:
+            parts.append(TablePart(tuple(headers), rows_from_layout(body, len(parts) + 1, where)))
+            headers.clear()
+            body.clear()
+
+    for item in items:
+        if isinstance(item, Grid):
+            close_flat()
+            rows = tuple(_grid_row(row, len(parts) + 1) for row in item.rows if row.label or row.cells)
+            parts.append(TablePart(tuple(headers) + item.headers, rows))
+            stray.extend(p for row in item.rows for p in row.extra)
+            headers.clear()
+        elif _is_header(item) or item.text == caption:
+            close_flat()
+            headers.extend(item.paragraphs)
+        elif parts and not headers and not body:
+            stray.extend(item.paragraphs)  # after a kept table, before any header: not a row
+        else:
+            body.append(item)
+    close_flat()
+    stray.extend(headers)  # header paragraphs with no rows after them
+    return tuple(parts), tuple(stray)
+
+
+def _grid_row(row: GridRow, part: int) -> Row:
+    cells = {column: Passage(row.cells[column]) if row.cells.get(column) else None for column in _COLUMNS}
+    return Row(part, Passage(row.label) if row.label else None, cells, row.dropped_after)
+
+
+_COLUMNS: tuple[Column, ...] = ("eligibility", "exam", "maintenance", "topics")
+
+
+def _is_entry_start(item: Item) -> bool:
+    if not isinstance(item, Block):
+        return False
+    if item.kind == "paragraph":
+        return bool(_QUOTED.match(item.text))
+    return item.kind in ("quote", "item") and bool(_TERM_START.match(item.text))
+
+
+def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int]:
+    """Entries from `start`, each with the paragraphs that continue it (one blank line apart in a
+    flat rendition; inside the same list item in a structured one)."""
+    groups: list[tuple[list[Paragraph], bool]] = []  # paragraphs, may be continued by loose paragraphs
+    end = start
+    while end < len(items):
+        item = items[end]
+        if not isinstance(item, Block):
+            break
+        if _is_entry_start(item):
+            groups.append((list(item.paragraphs), item.kind != "item"))
+        elif groups[-1][1] and item.kind == "paragraph" and item.gap == 1 and not DISCLAIMER.search(item.text):
+            groups[-1][0].extend(item.paragraphs)
+        else:
+            break
+        end += 1
+    # a group ends where the next item starts; its gap tells whether a line was dropped after it
+    followers = [_gap(items, i) for i in _group_ends(items, start, end)]
+    entries = tuple(
+        Entry(Passage(tuple(paragraphs)), dropped_line_after=gap >= DROPPED)
+        for (paragraphs, _), gap in zip(groups, followers, strict=True)
+    )
+    return entries, end
+
+
+def _group_ends(items: Sequence[Item], start: int, end: int) -> list[int]:
+    """Index of the item after each entry group."""
+    starts = [i for i in range(start, end) if _is_entry_start(items[i])]
+    return [*starts[1:], end]
+
+
+def _gap(items: Sequence[Item], index: int) -> int:
+    if index >= len(items):
+        return 0
+    item = items[index]
+    return item.gap if isinstance(item, Block) else 1

@@ -1,0 +1,244 @@
+"""Markdown renditions, as LLM-oriented scrapers produce them: headings, pipe tables with `<br>`
+between a cell's paragraphs, the glossary as `>` block quotes.
+
+Parsed with markdown-it-py (CommonMark plus pipe tables): headings, paragraphs, block quotes and
+list items become blocks; a pipe table whose header cells name the table's columns becomes a grid
+(`<br>` splits a cell into paragraphs; an empty one between two `<br>` is a dropped line; an
+empty first header is the credential column). Blank lines between blocks keep their meaning: more
+than one marks a dropped line, as in the text scrape. Every paragraph is located in its source
+line, through escapes (`\\|`), emphasis markers and entities.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pipeline.model import COLUMNS, Column, Document, Paragraph
+from pipeline.readers.align import LineIndex, align, split_lines
+from pipeline.readers.decode import Decoded
+from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, header_column
+from pipeline.text import normalize_text
+
+_BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_PIPE = re.compile(r"(?<!\\)\|")  # a cell boundary: a pipe not escaped
+_MIN_HEADERS = 2  # header cells that must name table columns for a table to be read as the table
+_CONTAINERS: dict[str, Kind] = {"blockquote_open": "quote", "list_item_open": "item", "heading_open": "heading"}
+
+
+def read_markdown(decoded: Decoded) -> Document:
+    """The Markdown's blocks and tables, placed in the document."""
+    text = decoded.text
+    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
+    reader = _Reader(text)
+    reader.read(tokens)
+    return assemble(reader.items, decoded.source, decoded.repairs)
+
+
+@dataclass
+class _Open:
+    """A container being read (block quote, list item, heading), its paragraphs and its gap."""
+
+    kind: Kind
+    paragraphs: list[Paragraph]
+    gap: int
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = split_lines(text)
+        self.index = LineIndex(text)
+        self.items: list[Item] = []
+        self.count = 0
+        self.last_line = 0  # the line after the last block read (0-based), for gaps
+
+    def read(self, tokens: Sequence[Token]) -> None:
+        """Every block in order: containers (quote, list item, heading) gather their paragraphs."""
+        container: _Open | None = None
+        closing: tuple[str, int] | None = None  # the token type and level that ends the container
+        k = 0
+        while k < len(tokens):
+            token = tokens[k]
+            if container is None and token.type in _CONTAINERS:
+                container = _Open(_CONTAINERS[token.type], [], self._gap(token))
+                closing = (token.type.replace("_open", "_close"), token.level)
+            elif container is not None and (token.type, token.level) == closing:
+                if container.paragraphs:
+                    self.items.append(Block(tuple(container.paragraphs), container.gap, container.kind))
+                container = closing = None
+            elif token.type == "table_open":
+                end = next(j for j in range(k, len(tokens)) if tokens[j].type == "table_close")
+                self._table(tokens[k : end + 1], token)
+                k = end
+            elif token.type == "inline":
+                gap = self._gap(token)
+                paragraphs = self._paragraphs(token)
+                if container is not None:
+                    container.paragraphs.extend(paragraphs)
+                else:
+                    self.items.extend(Block((p,), gap if i == 0 else 1) for i, p in enumerate(paragraphs))
+            elif token.type in ("fence", "code_block", "html_block") and token.map:
+                self._gap(token)
+                self._literal(token)
+            k += 1
+
+    def _gap(self, token: Token) -> int:
+        """Blank lines between the last block and this one; advances past it."""
+        if not token.map:
+            return 1
+        start, end = token.map
+        gap = start - self.last_line
+        self.last_line = max(self.last_line, end)
+        return gap
+
+    def _paragraph(self, text: str, start: int, end: int) -> Paragraph | None:
+        text = normalize_text(text)
+        if not text:
+            return None
+        self.count += 1
+        runs = align(self.text, start, end, text, entities=True)
+        return Paragraph(text, self.count, self.index.anchors(runs), self.lines)
+
+    def _paragraphs(self, inline: Token) -> list[Paragraph]:
+        """An inline run's paragraphs (a `<br>` or hard break ends one), located in its source lines."""
+        first, last = inline.map if inline.map else (0, len(self.lines))
+        begin = self.index.starts[first]
+        stop = self.index.starts[last] if last < len(self.index.starts) else len(self.text)
+        paragraphs: list[Paragraph] = []
+        for piece in _pieces(inline.children or []):
+            paragraph = self._paragraph(piece, begin, stop) if piece is not None else None
+            if paragraph is not None:
+                paragraphs.append(paragraph)
+                begin = _after(paragraph, self.index)
+        return paragraphs
+
+    def _literal(self, token: Token) -> None:
+        """Code and raw HTML blocks: each non-blank line a paragraph (kept, never interpreted as markup)."""
+        assert token.map is not None
+        for number in range(token.map[0], token.map[1]):
+            start = self.index.starts[number]
+            raw = self.lines[number]
+            paragraph = self._paragraph(re.sub(r"<[^>]*>", " ", raw), start, start + len(raw))
+            if paragraph:
+                self.items.append(Block((paragraph,)))
+
+    def _table(self, tokens: Sequence[Token], opener: Token) -> None:
+        rows = _rows(tokens)
+        header = rows[0] if rows else None
+        names = [normalize_text("".join(_text(c.children or []))) for _, c in header[1]] if header else []
+        columns: list[Column | str | None] = [header_column(n) for n in names]
+        gap = self._gap(opener)
+        if header is None or sum(c is not None for c in columns) < _MIN_HEADERS:
+            paragraphs = [p for tr, cells in rows for cell in self._cells(tr, cells) for p in cell.paragraphs]
+            self.items.extend(Block((p,), gap if i == 0 else 1) for i, p in enumerate(paragraphs))
+            return
+        if columns[0] is None and not names[0]:
+            columns[0] = "credential"
+        headers = [p for cell in self._cells(*header) for p in cell.paragraphs]
+        grid_rows = []
+        for tr, cells in rows[1:]:
+            label: list[Paragraph] = []
+            by_column: dict[Column, tuple[Paragraph, ...]] = {}
+            extra: list[Paragraph] = []
+            dropped: list[Paragraph] = []
+            for column, cell in zip([*columns, *[None] * len(cells)], self._cells(tr, cells), strict=False):
+                dropped.extend(cell.dropped_after)
+                if column == "credential":
+                    label.extend(cell.paragraphs)
+                elif column in COLUMNS:
+                    by_column[column] = tuple(cell.paragraphs)
+                else:
+                    extra.extend(cell.paragraphs)
+            grid_rows.append(GridRow(tuple(label), by_column, tuple(dropped), tuple(extra)))
+        self.items.append(Grid(tuple(headers), tuple(grid_rows)))
+
+    def _cells(self, tr: Token, cells: Sequence[tuple[Token, Token]]) -> list[_Cell]:
+        """Each cell's paragraphs, located in the row's line; an empty piece between (or after) `<br>`s
+        is a dropped line."""
+        line = tr.map[0] if tr.map else 0
+        start = self.index.starts[line]
+        bounds = _cell_bounds(self.lines[line])
+        located: list[_Cell] = []
+        for n, (_, inline) in enumerate(cells):
+            a, b = bounds[n] if n < len(bounds) else (len(self.lines[line]),) * 2
+            begin, stop = start + a, start + b
+            cell = _Cell([], [])
+            empty = False
+            for piece in _pieces(inline.children or []):
+                paragraph = self._paragraph(piece, begin, stop) if piece is not None else None
+                if paragraph is None:
+                    empty = bool(cell.paragraphs)
+                    continue
+                if empty:
+                    cell.dropped_after.append(cell.paragraphs[-1])
+                    empty = False
+                cell.paragraphs.append(paragraph)
+                begin = _after(paragraph, self.index)
+            if empty:
+                cell.dropped_after.append(cell.paragraphs[-1])
+            located.append(cell)
+        return located
+
+
+@dataclass
+class _Cell:
+    paragraphs: list[Paragraph]
+    dropped_after: list[Paragraph]
+
+
+def _rows(tokens: Sequence[Token]) -> list[tuple[Token, list[tuple[Token, Token]]]]:
+    """The table's rows: each `tr` token with its cells' (open, inline) tokens."""
+    rows: list[tuple[Token, list[tuple[Token, Token]]]] = []
+    for k, token in enumerate(tokens):
+        if token.type == "tr_open":
+            rows.append((token, []))
+        elif token.type in ("th_open", "td_open") and rows:
+            rows[-1][1].append((token, tokens[k + 1]))
+    return rows
+
+
+def _cell_bounds(raw: str) -> list[tuple[int, int]]:
+    """Where each cell of a pipe-table row is in its line (outer pipes optional).
+
+    >>> _cell_bounds("| CMM | a \\\\| b |")
+    [(1, 6), (7, 15)]
+    """
+    pipes = [m.start() for m in _PIPE.finditer(raw)]
+    stripped = raw.strip()
+    edges = pipes[:]
+    if not stripped.startswith("|"):
+        edges.insert(0, -1)
+    if not stripped.endswith("|") or (pipes and raw.rstrip().endswith("\\|")):
+        edges.append(len(raw))
+    return [(a + 1, b) for a, b in itertools.pairwise(edges)]
+
+
+def _text(children: Sequence[Token]) -> list[str]:
+    return [c.content if c.type in ("text", "code_inline") else " " if "break" in c.type else "" for c in children]
+
+
+def _pieces(children: Sequence[Token]) -> list[str | None]:
+    """An inline run's texts, split at `<br>` and hard breaks; None for an empty piece between two breaks."""
+    pieces: list[str | None] = []
+    current: list[str] = []
+    for child in children:
+        if (child.type == "html_inline" and _BREAK.match(child.content.strip())) or child.type == "hardbreak":
+            text = "".join(current)
+            pieces.append(text if normalize_text(text) else None)
+            current = []
+        else:
+            current.extend(_text([child]))
+    pieces.append("".join(current))
+    return pieces
+
+
+def _after(paragraph: Paragraph, index: LineIndex) -> int:
+    """The source offset just after a paragraph's last character."""
+    last = paragraph.quotes(len(paragraph.text) - 1)[-1]
+    return index.starts[last.line - 1] + last.end_column - 1

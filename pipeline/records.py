@@ -1,0 +1,289 @@
+"""Interpretation → typed records → DataFrames in the schemas' columns, with the evidence table.
+
+Each output row is a dataclass whose traced fields carry their evidence; `_Table` turns records
+into a DataFrame column by column (in the schema's order and dtypes) and every traced value into
+evidence rows. Nothing here reads text: it only arranges what interpretation found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+import pandas as pd
+
+from pipeline.interpret import Interpretation, Reading
+from pipeline.interpret.evidence import Piece, Traced, as_inferred, derived, quoted
+from pipeline.interpret.findings import Finding
+from pipeline.interpret.glossary import Term
+from pipeline.model import COLUMNS, Document, Role, SourceFile
+from pipeline.schemas import UNTRACED, column_dtypes, json_value
+
+OFFERED_BY_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the pipeline writes, before validation."""
+
+    tables: dict[str, pd.DataFrame]
+    document: dict[str, Any]
+    findings: tuple[Finding, ...]
+    source: SourceFile
+    paragraphs: int
+
+
+@dataclass(frozen=True)
+class CertificationRecord:
+    position: int
+    credential: Traced[str]
+    credential_name: Traced[str]
+    offered_by: Traced[str] | None
+    table_part: int
+    eligibility: Traced[str] | None
+    exam: Traced[str] | None
+    maintenance: Traced[str] | None
+    topics: Traced[str] | None
+    topic_count: Traced[int]
+    membership_required: Traced[str] | None
+    prerequisite_credential: Traced[str] | None
+    min_experience_years: Traced[float] | None
+    recommended_experience_years: Traced[float] | None
+    supervisory_experience_months: Traced[int] | None
+    college_credit_hours: Traced[int] | None
+    exam_minutes: Traced[int] | None
+    exam_questions: Traced[int] | None
+    ceus_required: Traced[int]
+    ceu_period_years: Traced[int]
+    ceus_per_year: Traced[float]
+    renewal_membership: Traced[str] | None
+    attribution: str
+    source_line_start: int
+    source_line_end: int
+
+
+@dataclass(frozen=True)
+class TopicRecord:
+    credential: Traced[str]
+    topic_order: Traced[int]
+    topic: Traced[str]
+
+
+@dataclass(frozen=True)
+class GlossaryRecord:
+    term: Traced[str]
+    mark: Traced[str] | None
+    expansion: Traced[str]
+    description: Traced[str] | None
+    kind: Traced[str]
+    offered_by: Traced[str] | None
+    offered_by_inferred: Traced[bool]
+    truncated: Traced[bool]
+    source_line_start: int
+    source_line_end: int
+
+
+@dataclass(frozen=True)
+class SourceMapRecord:
+    ordinal: int
+    line: int
+    start_column: int
+    role: Role
+    target: str | None
+    key: str | None
+    column: str | None
+    text: str
+
+
+def tabulate(interpretation: Interpretation) -> Dataset:
+    """The output tables, the document's description and the findings."""
+    terms = {t.key: t for t in interpretation.terms}
+    evidence = _Evidence()
+    certifications = [_certification(n, r, terms) for n, r in enumerate(interpretation.readings, start=1)]
+    topics = [
+        TopicRecord(
+            Traced(r.identified.credential.value, as_inferred(r.identified.credential.pieces)),
+            Traced(order, tuple(Piece("parsed", "list_position", p.quote) for p in topic.pieces)),
+            topic,
+        )
+        for r in interpretation.readings
+        for order, topic in enumerate(r.topics, start=1)
+    ]
+    glossary = [_glossary(t) for t in interpretation.terms]
+    document = interpretation.document
+    tables = {
+        "certifications": evidence.frame("certifications", certifications),
+        "certification_topics": evidence.frame("certification_topics", topics),
+        "glossary": evidence.frame("glossary", glossary),
+        "source_map": _frame("source_map", _source_map(interpretation)),
+    }
+    tables["evidence"] = evidence.to_frame()
+    paragraphs = sum(1 for _ in document.placed())
+    return Dataset(tables, describe(document), interpretation.findings, document.source, paragraphs)
+
+
+def _joined(traced: Traced[tuple[str, ...]] | None) -> Traced[str] | None:
+    return Traced(OFFERED_BY_SEPARATOR.join(traced.value), traced.pieces) if traced else None
+
+
+def _certification(position: int, reading: Reading, terms: dict[str, Term]) -> CertificationRecord:
+    row, values, identified = reading.row, reading.fields, reading.identified
+    term = terms[identified.credential.value]
+    offered_by = _joined(term.offered_by)
+    ceus, period = values.ceus_required, values.ceu_period_years
+    prerequisites = reading.prerequisites
+    prerequisite = (
+        Traced(
+            OFFERED_BY_SEPARATOR.join(prerequisites),
+            tuple(Piece("extracted", "prerequisite", q) for quotes in prerequisites.values() for q in quotes),
+        )
+        if prerequisites
+        else None
+    )
+    paragraphs = row.paragraphs
+    return CertificationRecord(
+        position=position,
+        credential=identified.credential,
+        credential_name=Traced(term.expansion.value, as_inferred(term.expansion.pieces)),
+        offered_by=Traced(offered_by.value, as_inferred(offered_by.pieces)) if offered_by else None,
+        table_part=row.part,
+        **{c: _cell(reading, c) for c in COLUMNS},
+        topic_count=derived(len(reading.topics), "count", "the rows of certification_topics for this credential"),
+        membership_required=values.membership_required,
+        prerequisite_credential=prerequisite,
+        min_experience_years=values.min_experience_years,
+        recommended_experience_years=values.recommended_experience_years,
+        supervisory_experience_months=values.supervisory_experience_months,
+        college_credit_hours=values.college_credit_hours,
+        exam_minutes=values.exam_minutes,
+        exam_questions=values.exam_questions,
+        ceus_required=ceus,
+        ceu_period_years=period,
+        ceus_per_year=derived(
+            round(ceus.value / period.value, 2), "ratio", "ceus_required / ceu_period_years, rounded to 2 decimals"
+        ),
+        renewal_membership=values.renewal_membership,
+        attribution=identified.method,
+        source_line_start=paragraphs[0].line,
+        source_line_end=paragraphs[-1].line,
+    )
+
+
+def _cell(reading: Reading, column: str) -> Traced[str] | None:
+    cell = reading.row.cells[column]  # type: ignore[index]
+    return Traced(cell.text, quoted("extracted", "cell", cell)) if cell else None
+
+
+def _glossary(term: Term) -> GlossaryRecord:
+    body = term.entry.body
+    inferred_note = "true where offered_by comes from another entry's statement because this one does not say"
+    return GlossaryRecord(
+        term=term.term,
+        mark=term.mark,
+        expansion=term.expansion,
+        description=term.description,
+        kind=Traced(term.kind.value, term.kind.pieces),
+        offered_by=_joined(term.offered_by),
+        offered_by_inferred=derived(term.offered_by_inferred, "offered_by_source", inferred_note),
+        truncated=term.truncated,
+        source_line_start=body.first_line,
+        source_line_end=body.last_line,
+    )
+
+
+def _source_map(interpretation: Interpretation) -> list[SourceMapRecord]:
+    """One record per paragraph, in reading order: its role and where it went."""
+    document = interpretation.document
+    fed: dict[int, tuple[str, str | None]] = {}  # ordinal → (key, column)
+    for reading in interpretation.readings:
+        credential = reading.identified.credential.value
+        if reading.row.label:
+            fed.update((p.ordinal, (credential, "credential")) for p in reading.row.label.paragraphs)
+        for column in COLUMNS:
+            if cell := reading.row.cells[column]:
+                fed.update((p.ordinal, (credential, column)) for p in cell.paragraphs)
+    for term in interpretation.terms:
+        fed.update((p.ordinal, (term.key, None)) for p in term.entry.body.paragraphs)
+    targets: dict[Role, str | None] = {
+        "title": "document", "section_heading": "document", "section_text": "document", "disclaimer": "document",
+        "table_header": "certifications", "row_label": "certifications", "cell": "certifications",
+        "glossary": "glossary", "boilerplate": None, "unclassified": None,
+    }  # fmt: skip
+    records = []
+    for paragraph, role in document.placed():
+        key, fed_column = fed.get(paragraph.ordinal, (None, None))
+        records.append(
+            SourceMapRecord(
+                paragraph.ordinal, paragraph.line, paragraph.column, role, targets[role], key, fed_column, paragraph.text
+            )
+        )
+    return sorted(records, key=lambda r: r.ordinal)
+
+
+def describe(document: Document) -> dict[str, Any]:
+    """`document.json`: title, intro sections, disclaimer and the source's identity."""
+    source = document.source
+    return {
+        "title": document.title.text,
+        "sections": [
+            {
+                "heading": s.heading.text.rstrip(":") if s.heading else None,
+                "text": " ".join(p.text for p in s.body),
+                "source_line": (s.heading or s.body[0]).line,
+            }
+            for s in document.sections
+        ],
+        "disclaimer": document.disclaimer.text if document.disclaimer else None,
+        "source": {"file": source.name, "bytes": source.size, "sha256": source.sha256, "encoding": source.encoding},
+    }
+
+
+def _frame(table: str, records: Sequence[Any]) -> pd.DataFrame:
+    """Records → DataFrame with the schema's columns, order and dtypes, built column by column."""
+    return pd.DataFrame(
+        {
+            name: pd.array([_plain(getattr(r, name)) for r in records], dtype=dtype)
+            for name, dtype in column_dtypes(table).items()
+        }
+    )
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Traced) else value
+
+
+class _Evidence:
+    """The evidence table, accumulated column by column as tables are built."""
+
+    def __init__(self) -> None:
+        self.names = tuple(column_dtypes("evidence"))  # the order `_add` appends in
+        self.columns: tuple[list[Any], ...] = tuple([] for _ in self.names)
+
+    def frame(self, table: str, records: Sequence[Any]) -> pd.DataFrame:
+        """The table's frame; every traced value's pieces go to the evidence."""
+        if records:
+            traced = [f.name for f in fields(records[0]) if f.name not in UNTRACED]
+            key_field = "term" if table == "glossary" else "credential"
+            for record in records:
+                key = _plain(getattr(record, key_field))
+                order = _plain(record.topic_order) if table == "certification_topics" else None
+                for column in traced:
+                    value = getattr(record, column)
+                    if isinstance(value, Traced) and value.value is not None:
+                        self._add(table, str(key), order, column, json_value(value.value), value.pieces)  # type: ignore[arg-type]
+        return _frame(table, records)
+
+    def _add(self, table: str, key: str, order: int | None, column: str, value: str, pieces: Iterable[Piece]) -> None:
+        for number, piece in enumerate(pieces, start=1):
+            q = piece.quote
+            where = (q.ordinal, q.line, q.start_column, q.end_column, q.text) if q else (None,) * 5
+            row = (table, key, order, column, number, value, piece.method, piece.rule, *where, piece.note)
+            for target, item in zip(self.columns, row, strict=True):
+                target.append(item)
+
+    def to_frame(self) -> pd.DataFrame:
+        dtypes = column_dtypes("evidence")
+        return pd.DataFrame(
+            {name: pd.array(values, dtype=dtypes[name]) for name, values in zip(self.names, self.columns, strict=True)}
+        )
