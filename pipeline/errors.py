@@ -32,6 +32,13 @@ class InputError(PipelineError):
     exit_code = EXIT_INPUT
 
 
+class OutputError(PipelineError):
+    """The output folder cannot take the new files (not a folder, an obstacle in it, a full disk); the
+    previous output is kept, or an interrupted move is recorded for the next run to complete."""
+
+    exit_code = EXIT_INPUT
+
+
 class DocumentError(PipelineError):
     """The input was read but lacks what the dataset needs."""
 
