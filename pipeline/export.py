@@ -1,8 +1,6 @@
-"""Export stage: validated DataFrames → CSV, Parquet, JSON and XLSX files, written atomically.
+"""Export stage: validated DataFrames → the bytes of the CSV, Parquet, JSON and XLSX files.
 
-Only this stage touches the output folder. Every file is first written to a temporary folder
-beside it; only when all were written do they replace the old ones, so a failed run leaves the
-previous output untouched and no temporary files behind. Output is deterministic.
+Output is deterministic. `pipeline.output` writes the files into the output folder as one transaction.
 """
 
 from __future__ import annotations
@@ -13,10 +11,7 @@ import hashlib
 import io
 import json
 import math
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -201,17 +196,3 @@ def render(
     files["datapackage.json"] = json_bytes(datapackage(files))
     files["certifications.xlsx"] = xlsx_bytes(tables, document, findings)
     return files
-
-
-def write_atomically(files: Mapping[str, bytes], output_dir: Path) -> None:
-    """Write all files to a temporary folder, then move them into `output_dir` together."""
-    output_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-", dir=output_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        output_dir.mkdir(exist_ok=True)
-        for name in files:
-            (staging / name).replace(output_dir / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

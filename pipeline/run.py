@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TypeVar
 
-from pipeline import export, schemas
+from pipeline import export, output, schemas
 from pipeline.errors import DocumentError
 from pipeline.interpret import interpret
 from pipeline.interpret.identify import load_reference
@@ -51,10 +51,10 @@ def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | 
 
 
 def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
-    """Build the dataset and write every output file as one transaction."""
+    """Build the dataset and write every output file, as one transaction on the output folder."""
     stage = stage or Stages()
     dataset = build(input_path, max_bytes, stage)
     findings = [asdict(f) for f in dataset.findings]
     files = stage("render", lambda: export.render(dataset.tables, dataset.document, findings))
-    stage("write", lambda: export.write_atomically(files, output_dir))
+    stage("write", lambda: output.commit(files, output_dir))
     return dataset

@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.output import LOCK
 from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.records import Dataset
 
@@ -97,12 +98,12 @@ def test_source_map_accounts_for_every_non_blank_line(dataset: Dataset) -> None:
 EXPECTED_FILES = sorted(
     [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
      for ext in ["csv", "json", "parquet"]]
-    + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx"]
+    + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx", "manifest.json"]
 )  # fmt: skip
 
 
 def test_every_contract_file_is_written(output_dir: Path) -> None:
-    assert sorted(p.name for p in output_dir.iterdir()) == EXPECTED_FILES
+    assert sorted(p.name for p in output_dir.iterdir()) == sorted([*EXPECTED_FILES, LOCK])  # and nothing staged
 
 
 STEMS = ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
