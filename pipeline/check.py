@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import InputError, ValidationFailed
 from pipeline.export import FORMULA_START
+from pipeline.output import manifest_problems
 from pipeline.schemas import SCHEMAS, column_dtypes, cross_table_failures, table_failures
 
 
@@ -89,6 +90,7 @@ def validate_dir(directory: Path) -> None:
                 failures.append(f"{path.name}: differs from {table}.{present[0][0]}")
     if not failures and len(first) == len(SCHEMAS):
         failures.extend(cross_table_failures(first))
+    failures.extend(manifest_problems(directory))  # a run interrupted mid-move, or files changed since
     if failures:
         raise ValidationFailed(failures, directory)
 
