@@ -680,6 +680,9 @@ def _paragraphs(
                 spans.append(found)
         feeds = ", ".join(str(p[c]) for c in ("key", "column") if p.get(c) is not None)
         role = str(p["role"])
+        back = ev.back_links(ordinal, record_ids)
+        if not back and p.get("target") == "document":  # title, intro and disclaimer: shown under "About"
+            back = [Link("#about", "about the document")]
         result.append(
             Paragraph(
                 ordinal,
@@ -689,14 +692,14 @@ def _paragraphs(
                 ROLE_LABELS.get(role, role.replace("_", " ")),
                 feeds,
                 segments(text, spans),
-                ev.back_links(ordinal, record_ids),
+                back,
             )
         )
     return result
 
 
 def _environment() -> Environment:
-    env = Environment(
+    return Environment(
         loader=PackageLoader("pipeline", "templates"),
         autoescape=True,  # scraped text is untrusted: it never becomes markup
         undefined=StrictUndefined,
@@ -704,7 +707,6 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return env
 
 
 def render_report(
