@@ -8,7 +8,7 @@ must not pass by skipping.
 `open_page` loads a file and records every request, console message, page error and dialog; any
 request that is not for a `file:` URL is aborted, so nothing can reach the network.
 
-    python -m tests.browser output/report.html docs/report.png 1280   # a full-page screenshot
+    python -m tests.browser output/report.html docs/report.png 1280 2400   # the page's top 2400 px
 """
 
 from __future__ import annotations
@@ -108,17 +108,20 @@ def open_page(browser: Browser, path: Path, width: int, height: int = 844) -> Vi
     return visit
 
 
-def screenshot(source: Path, target: Path, width: int) -> None:
-    """A full-page PNG of `source` at `width` CSS pixels."""
+def screenshot(source: Path, target: Path, width: int, height: int | None = None) -> None:
+    """A PNG of `source` at `width` CSS pixels: the whole page, or its top `height` pixels."""
     path = chromium_path()
     if path is None:
         raise SystemExit(MISSING)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
-        visit = open_page(chromium, source, width)
-        visit.page.screenshot(path=str(target), full_page=True)
+        visit = open_page(chromium, source, width, height or 844)
+        visit.page.screenshot(path=str(target), full_page=height is None)
         chromium.close()
 
 
 if __name__ == "__main__":
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1280)
+    args = sys.argv[1:]
+    screenshot(
+        Path(args[0]), Path(args[1]), int(args[2]) if len(args) > 2 else 1280, int(args[3]) if len(args) > 3 else None
+    )
