@@ -265,7 +265,6 @@ class Chart:
     id: str
     title: str
     caption: str
-    unit: str
     bars: list[Bar]
     description: str = ""
     height: int = 0
@@ -572,7 +571,7 @@ def _glossary(entries: list[dict[str, Any]], ev: Evidence) -> list[dict[str, Any
     return result
 
 
-def _chart(chart_id: str, title: str, caption: str, unit: str, bars: list[Bar]) -> Chart:
+def _chart(chart_id: str, title: str, caption: str, bars: list[Bar]) -> Chart:
     """Horizontal bars, longest first; a missing value is written as such, not drawn as zero."""
     bars = sorted(bars, key=lambda b: (b.value is None, -(b.value or 0)))
     top = max((b.value for b in bars if b.value is not None), default=0) or 1
@@ -583,15 +582,15 @@ def _chart(chart_id: str, title: str, caption: str, unit: str, bars: list[Bar]) 
         bar.width, bar.end = f"{length:.2f}", f"{CHART_START + length:.2f}"
         bar.inside = length >= CHART_LENGTH * 0.6
     words = "; ".join(f"{b.label}: {b.text}" for b in bars)
-    return Chart(chart_id, title, caption, unit, bars, f"{title}. {words}.", 16 + len(bars) * row)
+    return Chart(chart_id, title, caption, bars, f"{title}. {words}.", 16 + len(bars) * row)
 
 
 def _charts(certs: list[dict[str, Any]]) -> list[Chart]:
-    def bars(column: str, unit: str, zero: str = "not stated") -> list[Bar]:
+    def bars(column: str, unit: str) -> list[Bar]:
         out = []
         for c in certs:
             value = c[column]
-            text = f"{number(value)} {unit}" if value is not None else zero
+            text = f"{number(value)} {unit}" if value is not None else "not stated"
             out.append(Bar(str(c["credential"]), None if value is None else float(value), text))
         return out
 
@@ -601,28 +600,24 @@ def _charts(certs: list[dict[str, Any]]) -> list[Chart]:
             "CEUs per year",
             "Continuing education units needed per year to keep each credential "
             "(CEUs per renewal divided by the renewal period).",
-            "CEUs",
             bars("ceus_per_year", "CEUs"),
         ),
         _chart(
             "chart-minutes",
             "Exam length in minutes",
             "Total stated duration of all exam parts.",
-            "minutes",
             bars("exam_minutes", "min"),
         ),
         _chart(
             "chart-questions",
             "Exam questions",
             "Number of multiple-choice questions in the exam.",
-            "questions",
             bars("exam_questions", "questions"),
         ),
         _chart(
             "chart-topics",
             "Topics per credential",
             "How many exam topics the document lists for each credential.",
-            "topics",
             bars("topic_count", "topics"),
         ),
     ]
