@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import xlsxwriter
 
+from pipeline.report import render_report
 from pipeline.schemas import SCHEMAS, description, fields, foreign_keys, primary_key
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -195,4 +196,5 @@ def render(
     files["quality_report.json"] = json_bytes(findings)
     files["datapackage.json"] = json_bytes(datapackage(files))
     files["certifications.xlsx"] = xlsx_bytes(tables, document, findings)
+    files["report.html"] = render_report(tables, document, findings)
     return files

@@ -215,7 +215,14 @@ def _source_map(interpretation: Interpretation) -> list[SourceMapRecord]:
         key, fed_column = fed.get(paragraph.ordinal, (None, None))
         records.append(
             SourceMapRecord(
-                paragraph.ordinal, paragraph.line, paragraph.column, role, targets[role], key, fed_column, paragraph.text
+                paragraph.ordinal,
+                paragraph.line,
+                paragraph.column,
+                role,
+                targets[role],
+                key,
+                fed_column,
+                paragraph.text,
             )
         )
     return sorted(records, key=lambda r: r.ordinal)

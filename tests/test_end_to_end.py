@@ -98,7 +98,8 @@ def test_source_map_accounts_for_every_non_blank_line(dataset: Dataset) -> None:
 EXPECTED_FILES = sorted(
     [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
      for ext in ["csv", "json", "parquet"]]
-    + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx", "manifest.json"]
+    + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx", "manifest.json",
+       "report.html"]
 )  # fmt: skip
 
 

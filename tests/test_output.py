@@ -67,7 +67,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def rendered(source: Path) -> dict[str, bytes]:
     dataset = build(source)
-    return export.render(dataset.tables(), dataset.document, [asdict(f) for f in dataset.findings])
+    return export.render(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings])
 
 
 def complete(files: dict[str, bytes]) -> Snapshot:
@@ -222,7 +222,8 @@ def test_an_output_folder_that_is_a_mount_point(tmpfs: Callable[[str], Path], se
 
 
 def test_a_really_full_disk(tmpfs: Callable[[str], Path], sets: Sets) -> None:
-    out = tmpfs("256k")  # holds one set, not a second one staged beside it
+    size = sum(len(data) for data in sets.before.values() if data is not None)
+    out = tmpfs(f"{size * 3 // 2 // 1024}k")  # holds one set, not a second one staged beside it
     fill(out, sets.before)
     result = cli("run", sets.new_input, "--output-dir", out)
     assert result.returncode == 2, result.stderr
