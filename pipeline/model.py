@@ -15,7 +15,7 @@ import bisect
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 Role = Literal[
     "boilerplate", "title", "section_heading", "section_text", "table_header", "row_label", "cell",
@@ -26,18 +26,16 @@ COLUMNS: tuple[Column, ...] = get_args(Column)
 ROLES: tuple[Role, ...] = get_args(Role)
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """Text index `index` of a paragraph is at `line`, `column` (1-based) of the decoded input;
+class Anchor(NamedTuple):
+    """Character `start` of a paragraph's text is at `line`, `column` (1-based) of the decoded input;
     the characters after it follow on the same line until the next anchor."""
 
-    index: int
+    start: int
     line: int
     column: int
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """Characters of the decoded input: `line`, columns `start_column` up to `end_column` (exclusive)."""
 
     ordinal: int
@@ -76,15 +74,23 @@ class Paragraph:
         [(3, 5, 7, 'a '), (4, 1, 2, 'b')]
         """
         end = len(self.text) if end is None else end
+        if len(self.anchors) == 1:  # the common case: the paragraph's characters are one run on one line
+            line, column = self.anchors[0].line, self.anchors[0].column - self.anchors[0].start
+            text = (
+                self.lines[line - 1][column + start - 1 : column + end - 1]
+                if self.lines is not None
+                else self.text[start:end]
+            )
+            return [Quote(self.ordinal, line, column + start, column + end, text)] if start < end else []
         pieces: list[tuple[int, int, int, int, int]] = []  # line, first column, last column, text start, text end
-        indices = [a.index for a in self.anchors]
+        indices = [a.start for a in self.anchors]
         k = max(bisect.bisect_right(indices, start) - 1, 0)
-        while k < len(self.anchors) and self.anchors[k].index < end:
+        while k < len(self.anchors) and self.anchors[k].start < end:
             anchor = self.anchors[k]
-            stop = min(end, self.anchors[k + 1].index if k + 1 < len(self.anchors) else end)
-            first = max(start, anchor.index)
+            stop = min(end, self.anchors[k + 1].start if k + 1 < len(self.anchors) else end)
+            first = max(start, anchor.start)
             if first < stop:
-                columns = (anchor.column + first - anchor.index, anchor.column + stop - 1 - anchor.index)
+                columns = (anchor.column + first - anchor.start, anchor.column + stop - 1 - anchor.start)
                 if pieces and pieces[-1][0] == anchor.line and columns[0] > pieces[-1][2]:
                     pieces[-1] = (anchor.line, pieces[-1][1], columns[1], pieces[-1][3], stop)
                 else:
@@ -128,6 +134,8 @@ class Passage:
     def quotes(self, start: int = 0, end: int | None = None) -> list[Quote]:
         """The characters of `text[start:end]`: a quote per paragraph and input line it spans."""
         end = len(self.text) if end is None else end
+        if len(self.paragraphs) == 1:
+            return self.paragraphs[0].quotes(start, end)
         found: list[Quote] = []
         for paragraph, at in zip(self.paragraphs, self._starts, strict=True):
             first, stop = max(start - at, 0), min(end - at, len(paragraph.text))

@@ -103,7 +103,7 @@ def tabulate(interpretation: Interpretation) -> Dataset:
     certifications = [_certification(n, r, terms) for n, r in enumerate(interpretation.readings, start=1)]
     topics = [
         TopicRecord(
-            Traced(r.identified.credential.value, as_inferred(r.identified.credential.pieces)),
+            Traced(r.identified.credential.value, _listed_in(topic)),
             Traced(order, tuple(Piece("parsed", "list_position", p.quote) for p in topic.pieces)),
             topic,
         )
@@ -121,6 +121,13 @@ def tabulate(interpretation: Interpretation) -> Dataset:
     tables["evidence"] = evidence.to_frame()
     paragraphs = sum(1 for _ in document.placed())
     return Dataset(tables, describe(document), interpretation.findings, document.source, paragraphs)
+
+
+def _listed_in(topic: Traced[str]) -> tuple[Piece, ...]:
+    """A topic's credential: that of the row whose topics cell lists it (its identification is the
+    certifications row's `credential` evidence)."""
+    note = "the credential of the certifications row whose topics cell lists this topic"
+    return (Piece("inferred", "row_of_topics_cell", topic.pieces[0].quote, note),)
 
 
 def _joined(traced: Traced[tuple[str, ...]] | None) -> Traced[str] | None:
@@ -261,10 +268,10 @@ def _plain(value: object) -> object:
 
 
 class _Evidence:
-    """The evidence table, accumulated column by column as tables are built."""
+    """The evidence table, accumulated column by column (in the schema's order) as tables are built."""
 
     def __init__(self) -> None:
-        self.names = tuple(column_dtypes("evidence"))  # the order `_add` appends in
+        self.names = tuple(column_dtypes("evidence"))
         self.columns: tuple[list[Any], ...] = tuple([] for _ in self.names)
 
     def frame(self, table: str, records: Sequence[Any]) -> pd.DataFrame:
@@ -282,15 +289,32 @@ class _Evidence:
         return _frame(table, records)
 
     def _add(self, table: str, key: str, order: int | None, column: str, value: str, pieces: Iterable[Piece]) -> None:
-        for number, piece in enumerate(pieces, start=1):
-            q = piece.quote
-            where = (q.ordinal, q.line, q.start_column, q.end_column, q.text) if q else (None,) * 5
-            row = (table, key, order, column, number, value, piece.method, piece.rule, *where, piece.note)
-            for target, item in zip(self.columns, row, strict=True):
-                target.append(item)
+        (tables, keys, orders, columns, numbers, values, methods, rules, ordinals, lines, starts, ends, quotes,
+         notes) = self.columns  # fmt: skip
+        for number, (method, rule, quote, note) in enumerate(pieces, start=1):
+            tables.append(table)
+            keys.append(key)
+            orders.append(order)
+            columns.append(column)
+            numbers.append(number)
+            values.append(value)
+            methods.append(method)
+            rules.append(rule)
+            ordinal, line, start, end, text = quote if quote is not None else _UNQUOTED
+            ordinals.append(ordinal)
+            lines.append(line)
+            starts.append(start)
+            ends.append(end)
+            quotes.append(text)
+            notes.append(note)
 
     def to_frame(self) -> pd.DataFrame:
         dtypes = column_dtypes("evidence")
-        return pd.DataFrame(
-            {name: pd.array(values, dtype=dtypes[name]) for name, values in zip(self.names, self.columns, strict=True)}
-        )
+        frame = {}
+        for name, values in zip(self.names, self.columns, strict=True):
+            frame[name] = pd.array(values, dtype=dtypes[name])
+            values.clear()  # the array holds them now
+        return pd.DataFrame(frame)
+
+
+_UNQUOTED = (None, None, None, None, None)  # ordinal, line, start_column, end_column, quote

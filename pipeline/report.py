@@ -37,6 +37,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 TEMPLATE = "report.html.j2"
 CHART_START, CHART_LENGTH = 24, 58  # percent of a chart's width: labels before, value labels after the bars
 TABLES = ("certifications", "certification_topics", "glossary", "source_map", "evidence")
+# A page people read: past these, it shows the first credentials and the paragraphs their values come
+# from, and says so at the top (the data files hold everything).
+REPORT_CREDENTIALS = 100
+REPORT_PARAGRAPHS = 2_000
 
 ROLE_LABELS = {
     "boilerplate": "boilerplate",
@@ -704,10 +708,50 @@ def _environment() -> Environment:
     )
 
 
+def shown_part(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFrame], str | None]:
+    """The tables the page shows, and (when that is not everything) a sentence that says what it leaves out.
+
+    A document of more than `REPORT_CREDENTIALS` credentials or `REPORT_PARAGRAPHS` paragraphs is shown by
+    its first credentials, the glossary entries and paragraphs their values come from, and the document's
+    own paragraphs (title, intro, headers, disclaimer).
+    """
+    certs, source_map = tables["certifications"], tables["source_map"]
+    if len(certs) <= REPORT_CREDENTIALS and len(source_map) <= REPORT_PARAGRAPHS:
+        return dict(tables), None
+    kept = set(certs["credential"].head(REPORT_CREDENTIALS))
+    evidence = tables["evidence"]
+    of_kept = evidence["table"].isin(["certifications", "certification_topics"]) & evidence["key"].isin(kept)
+    terms = kept | {o for value in certs["offered_by"].head(REPORT_CREDENTIALS).dropna() for o in value.split("; ")}
+    glossary = tables["glossary"][tables["glossary"]["term"].isin(terms)]
+    of_terms = (evidence["table"] == "glossary") & evidence["key"].isin(set(glossary["term"]))
+    shown_evidence = evidence[of_kept | of_terms]
+    quoted = set(shown_evidence["ordinal"].dropna().astype(int))
+    own = source_map["role"].isin(["title", "section_heading", "section_text", "table_header", "disclaimer"])
+    paragraphs = source_map[source_map["ordinal"].isin(quoted) | own].head(REPORT_PARAGRAPHS)
+    shown_evidence = shown_evidence[
+        shown_evidence["ordinal"].isna() | shown_evidence["ordinal"].isin(paragraphs["ordinal"])
+    ]
+    note = (
+        f"This page shows the first {len(kept):,} of {len(certs):,} credentials, their glossary entries and the "
+        f"{len(paragraphs):,} of {len(source_map):,} paragraphs their values come from; the data files "
+        "(CSV, Parquet, JSON, the workbook and the database) hold all of them."
+    )
+    shown = {
+        "certifications": certs.head(REPORT_CREDENTIALS),
+        "certification_topics": tables["certification_topics"][tables["certification_topics"]["credential"].isin(kept)],
+        "glossary": glossary,
+        "source_map": paragraphs,
+        "evidence": shown_evidence,
+    }
+    return shown, note
+
+
 def render_report(
     tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]
 ) -> bytes:
     """The report page as UTF-8 bytes: the same input gives the same bytes."""
+    total = {name: len(frame) for name, frame in tables.items()}
+    tables, partial = shown_part(tables)
     certs = records(tables["certifications"])
     topics = records(tables["certification_topics"])
     glossary = records(tables["glossary"])
@@ -746,12 +790,13 @@ def render_report(
         .get_template(TEMPLATE)
         .render(
             document=document,
+            partial=partial,
             sections=sections,
             counts={
-                "credentials": len(certs),
-                "topics": len(topics),
-                "glossary": len(glossary),
-                "paragraphs": len(source_map),
+                "credentials": total["certifications"],
+                "topics": total["certification_topics"],
+                "glossary": total["glossary"],
+                "paragraphs": total["source_map"],
                 "findings": len(findings),
                 "warnings": sum(1 for f in findings if f["severity"] in ("warning", "error")),
             },

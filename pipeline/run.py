@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pipeline import export, output, schemas
 from pipeline.errors import DocumentError
@@ -28,11 +28,11 @@ class Stages:
         self.progress = progress
         self.timings: dict[str, float] = {}
 
-    def __call__(self, name: str, step: Callable[[], T]) -> T:
+    def __call__(self, name: str, step: Callable[..., T], *args: Any) -> T:
         if self.progress:
             self.progress(f"{name} …")
         start = time.perf_counter()
-        result = step()
+        result = step(*args)
         self.timings[name] = (time.perf_counter() - start) * 1000
         return result
 
@@ -40,13 +40,15 @@ class Stages:
 def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
     """Read, interpret, tabulate and validate the document; no file is written."""
     stage = stage or Stages()
-    document = stage("read", lambda: read_document(input_path, max_bytes))
-    interpretation = stage("interpret", lambda: interpret(document, load_reference(REFERENCE)))
-    dataset = stage("tabulate", lambda: tabulate(interpretation))
+    document = stage("read", read_document, input_path, max_bytes)
+    interpretation = stage("interpret", interpret, document, load_reference(REFERENCE))
+    del document
+    dataset = stage("tabulate", tabulate, interpretation)
+    del interpretation  # the tables hold everything now: free the model before validation and export
     errors = [f for f in dataset.findings if f.severity == "error"]
     if errors:
         raise DocumentError(errors[0].message, dataset.source.path, errors[0].line)
-    stage("validate", lambda: schemas.validate(dataset.tables, dataset.paragraphs))
+    stage("validate", schemas.validate, dataset.tables, dataset.paragraphs)
     return dataset
 
 
@@ -55,6 +57,6 @@ def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, 
     stage = stage or Stages()
     dataset = build(input_path, max_bytes, stage)
     findings = [asdict(f) for f in dataset.findings]
-    files = stage("render", lambda: export.render(dataset.tables, dataset.document, findings))
-    stage("write", lambda: output.commit(files, output_dir))
+    files = stage("render", export.render, dataset.tables, dataset.document, findings)
+    stage("write", output.commit, files, output_dir)
     return dataset

@@ -10,8 +10,7 @@ and reported at once, each naming the row's key and source line.
 from __future__ import annotations
 
 import json
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -347,47 +346,70 @@ def _foreign_key_failures(table: str, tables: Mapping[str, pd.DataFrame]) -> lis
 def json_value(value: Any) -> str:
     """A value as the JSON output writes it (a string as itself)."""
     value = value.item() if hasattr(value, "item") else value
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, float) else json.dumps(value, ensure_ascii=False)
 
 
-def _traced_values(tables: Mapping[str, pd.DataFrame]) -> Iterable[tuple[tuple[str, str, int | None, str], str]]:
-    """(table, key, topic_order, column) → value as JSON writes it, for every non-null traced value."""
+def _as_json_text(values: pd.Series[Any]) -> pd.Series[Any]:
+    """Non-null values as the JSON output writes them, whole columns at a time."""
+    kind = portable_type(values.dtype)
+    if kind == "boolean":
+        return values.map({True: "true", False: "false"}).astype("string")
+    return values.astype("string")  # integers without a point, floats as Python writes them ("12.0", "16.67")
+
+
+_VALUE_KEY = ["table", "key", "topic_order", "column"]
+
+
+def _traced_values(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """(table, key, topic_order, column, value as JSON writes it) for every non-null traced value."""
+    parts = []
     for table in TRACED_TABLES:
         frame = tables[table]
-        keys = frame[primary_key(table)[0]].tolist()
-        orders = frame["topic_order"].tolist() if table == "certification_topics" else [None] * len(frame)
+        keys = frame[primary_key(table)[0]].astype("string")
+        no_order = pd.Series(pd.array([None] * len(frame), dtype="Int64"), index=frame.index)
+        orders = frame["topic_order"] if table == "certification_topics" else no_order
         for column in frame.columns:
             if column in UNTRACED:
                 continue
-            for key, order, value in zip(keys, orders, frame[column].tolist(), strict=True):
-                if value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value)):
-                    yield (table, str(key), None if order is None else int(order), column), json_value(value)
+            present = frame[column].notna()
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "table": table,
+                        "key": keys[present],
+                        "topic_order": orders[present],
+                        "column": column,
+                        "value": _as_json_text(frame[column][present]),
+                    }
+                )
+            )
+    return pd.concat(parts, ignore_index=True)
 
 
 def evidence_failures(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """Every traced value has evidence, and every piece of evidence supports a value that exists, as written."""
-    values = dict(_traced_values(tables))
-    evidence = tables["evidence"]
-    orders = [None if pd.isna(o) else int(o) for o in evidence["topic_order"]]
-    covered: set[tuple[str, str, int | None, str]] = set()
+    evidence = tables["evidence"][[*_VALUE_KEY, "value"]]
+    joined = evidence.merge(
+        _traced_values(tables), on=_VALUE_KEY, how="outer", suffixes=("", "_in_data"), indicator=True
+    )
     failures = []
-    for table, key, order, column, value in zip(
-        evidence["table"], evidence["key"], orders, evidence["column"], evidence["value"], strict=True
-    ):
-        supported = (table, key, order, column)
-        covered.add(supported)
-        if supported not in values:
-            failures.append(f"evidence: supports {_name(supported)} = {value!r}, which is not in the data")
-        elif values[supported] != value:
-            failures.append(
-                f"evidence: supports {_name(supported)} = {value!r}, but the data says {values[supported]!r}"
-            )
-    missing = [k for k in values if k not in covered]
-    if missing:
-        failures.append(f"evidence: {len(missing)} value(s) without evidence, first {_name(missing[0])}")
-    return failures[:20]
+    for row in joined[joined["_merge"] == "left_only"].head(10).itertuples(index=False):
+        failures.append(f"evidence: supports {_name(row)} = {row.value!r}, which is not in the data")
+    wrong = joined[(joined["_merge"] == "both") & (joined["value"] != joined["value_in_data"])]
+    for row in wrong.head(10).itertuples(index=False):
+        failures.append(f"evidence: supports {_name(row)} = {row.value!r}, but the data says {row.value_in_data!r}")
+    missing = joined[joined["_merge"] == "right_only"]
+    if len(missing):
+        failures.append(
+            f"evidence: {len(missing)} value(s) without evidence, first {_name(next(missing.itertuples()))}"
+        )
+    return failures
 
 
-def _name(key: tuple[str, str, int | None, str]) -> str:
-    table, row, order, column = key
-    return f"{table}.{column} of {row}" + (f" topic {order}" if order is not None else "")
+def _name(row: Any) -> str:
+    order = "" if pd.isna(row.topic_order) else f" topic {row.topic_order}"
+    return f"{row.table}.{row.column} of {row.key}{order}"

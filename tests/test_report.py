@@ -410,3 +410,27 @@ def test_untrusted_text_runs_nothing(contract_dataset: Report, browser: Browser,
     assert visit.requests == [visit.url] and not visit.dialogs and not visit.errors and not visit.console_errors()
     assert visit.page.locator("h1").inner_text() == ATTACK
     visit.page.context.close()
+
+
+def test_a_large_document_is_shown_in_part_and_says_so(tmp_path: Path) -> None:
+    from bench.bench import synthetic_document  # noqa: PLC0415  (the benchmark's documents of any size)
+    from pipeline.report import REPORT_CREDENTIALS  # noqa: PLC0415
+    from pipeline.run import build  # noqa: PLC0415
+
+    source = tmp_path / "large.txt"
+    source.write_text(synthetic_document(REPORT_CREDENTIALS + 20), encoding="utf-8")
+    dataset = build(source)
+    html = render_report(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings]).decode()
+    page = Page(html)
+    shown = page.find("a", **{"class": "v"})
+    assert f"the first {REPORT_CREDENTIALS} of {REPORT_CREDENTIALS + 20} credentials" in html
+    assert f"<li>{REPORT_CREDENTIALS + 20} credentials</li>" in html  # the counts are of everything
+    credentials = set(dataset.tables["certifications"]["credential"])
+    shown_keys = {
+        e["attrs"]["id"].split("-")[2] for e in shown if e["attrs"].get("id", "").startswith("v-certifications-")
+    }
+    assert len(shown_keys & credentials) == REPORT_CREDENTIALS
+    ids = page.by_id()
+    for element in shown:  # every link on the partial page still lands on something shown
+        href = element["attrs"].get("href") or ""
+        assert not href.startswith("#") or href[1:] in ids, href

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.errors import DocumentError
 from pipeline.interpret.evidence import Traced, quoted
 from pipeline.interpret.fields import Fields, credentials_named, read_fields, split_topics
 from pipeline.interpret.findings import Finding
 from pipeline.interpret.glossary import Term, read_glossary
 from pipeline.interpret.identify import Fact, Identified, RowEvidence, identify
+from pipeline.limits import MAX_TOPICS
 from pipeline.model import COLUMNS, Document, Quote, Row
 
 REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
@@ -48,8 +50,6 @@ def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
     for row in rows:
         eligibility, exam, maintenance = (row.cells[c] for c in ("eligibility", "exam", "maintenance"))
         if eligibility is None or maintenance is None:
-            from pipeline.errors import DocumentError  # noqa: PLC0415
-
             raise DocumentError("table row lacks an eligibility or maintenance cell", where, row.paragraphs[0].line)
         read = read_fields(eligibility, exam, maintenance, where)
         named = credentials_named(eligibility, credentials)
@@ -61,17 +61,19 @@ def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
     identified, identify_findings = identify(evidence, terms, reference, document.title.text, where)
     findings.extend(identify_findings)
     readings = tuple(
-        Reading(row, f, p, _topics(row), i)
+        Reading(row, f, p, _topics(row, where), i)
         for row, f, p, i in zip(rows, fields, prerequisites, identified, strict=True)
     )
     findings.extend(_row_findings(document, readings))
     return Interpretation(document, terms, readings, tuple(sorted(findings, key=lambda f: (f.line or 0, f.code))))
 
 
-def _topics(row: Row) -> tuple[Traced[str], ...]:
+def _topics(row: Row, where: str) -> tuple[Traced[str], ...]:
     cell = row.cells["topics"]
     if cell is None:
         return ()
+    if cell.text.count(",") >= MAX_TOPICS:  # more items than any topics cell lists
+        raise DocumentError(f"a topics cell listing more than {MAX_TOPICS:,} items", where, cell.first_line)
     return tuple(
         Traced(cell.text[start:end], quoted("extracted", "topics_list", cell, start, end))
         for start, end in split_topics(cell.text)

@@ -7,8 +7,8 @@ derived value names the values it is computed from; a reference value names its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Generic, Literal, TypeVar, get_args
+from dataclasses import dataclass
+from typing import Generic, Literal, NamedTuple, TypeVar, get_args
 
 from pipeline.model import Passage, Quote
 
@@ -17,8 +17,7 @@ METHODS: tuple[Method, ...] = get_args(Method)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """One piece of support: a quote (or, for `derived` and `reference`, a note)."""
 
     method: Method
@@ -40,7 +39,7 @@ def quoted(method: Method, rule: str, passage: Passage, start: int = 0, end: int
 
 def as_inferred(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
     """The same support, used for a value of another table or row: inferred from it."""
-    return tuple(replace(p, method="inferred") if p.quote else p for p in pieces)
+    return tuple(Piece("inferred", p.rule, p.quote, p.note) if p.quote else p for p in pieces)
 
 
 def derived(value: T, rule: str, note: str) -> Traced[T]:

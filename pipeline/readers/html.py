@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from pipeline.model import Anchor, Column, Document, Paragraph
 from pipeline.readers.align import LineIndex, align
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, header_column
+from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, check_paragraph, header_column
 from pipeline.text import normalize_text
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def read_html(decoded: Decoded) -> Document:
         tag.decompose()
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
-    walker = _Walker(html)
+    walker = _Walker(html, decoded.source.path)
     walker.walk(soup)
     walker.close_paragraph()
     return assemble(walker.items, decoded.source, decoded.repairs)
@@ -109,7 +109,8 @@ class _Sink:
 class _Walker:
     """Depth-first walk that turns the DOM into blocks and grids, locating every paragraph."""
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, where: str) -> None:
+        self.where = where
         self.lines = LineIndex(html)
         self.visible = _Visible(html)
         self.items: list[Item] = []
@@ -130,7 +131,9 @@ class _Walker:
         if not text:
             return False
         self.count += 1
-        paragraph = Paragraph(text, self.count, self._anchors(text))
+        anchors = self._anchors(text)
+        check_paragraph(text, self.count, anchors[0].line, self.where)
+        paragraph = Paragraph(text, self.count, anchors)
         gap = (1 if self.count > 1 else 0) + self.empty
         self.empty = 0
         if self.sink is not None:

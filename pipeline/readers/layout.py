@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pipeline.errors import DocumentError
+from pipeline.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from pipeline.model import Column, Document, Entry, Paragraph, Passage, Repair, Row, Section, SourceFile, TablePart
 from pipeline.readers.rows import rows_from_layout
 
@@ -74,6 +75,17 @@ class Grid:
 
 
 Item = Block | Grid
+
+
+def check_paragraph(text: str, count: int, line: int, where: str) -> None:
+    """Refuse the input when it has more paragraphs, or a longer one, than any document of this kind."""
+    if count > MAX_PARAGRAPHS:
+        raise DocumentError(f"more than {MAX_PARAGRAPHS:,} paragraphs: not a document of this kind", where, line)
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        message = (
+            f"a paragraph of {len(text):,} characters (more than {MAX_PARAGRAPH_CHARS:,}, a spreadsheet cell's limit)"
+        )
+        raise DocumentError(message, where, line)
 
 
 def header_column(text: str) -> Column | Literal["credential"] | None:

@@ -22,7 +22,7 @@ from markdown_it.token import Token
 from pipeline.model import COLUMNS, Column, Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, header_column
+from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, check_paragraph, header_column
 from pipeline.text import normalize_text
 
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
@@ -35,7 +35,7 @@ def read_markdown(decoded: Decoded) -> Document:
     """The Markdown's blocks and tables, placed in the document."""
     text = decoded.text
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
-    reader = _Reader(text)
+    reader = _Reader(text, decoded.source.path)
     reader.read(tokens)
     return assemble(reader.items, decoded.source, decoded.repairs)
 
@@ -50,7 +50,8 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, where: str) -> None:
+        self.where = where
         self.text = text
         self.lines = split_lines(text)
         self.index = LineIndex(text)
@@ -102,8 +103,9 @@ class _Reader:
         if not text:
             return None
         self.count += 1
-        runs = align(self.text, start, end, text, entities=True)
-        return Paragraph(text, self.count, self.index.anchors(runs), self.lines)
+        anchors = self.index.anchors(align(self.text, start, end, text, entities=True))
+        check_paragraph(text, self.count, anchors[0].line, self.where)
+        return Paragraph(text, self.count, anchors, self.lines)
 
     def _paragraphs(self, inline: Token) -> list[Paragraph]:
         """An inline run's paragraphs (a `<br>` or hard break ends one), located in its source lines."""

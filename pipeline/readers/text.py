@@ -9,7 +9,7 @@ from __future__ import annotations
 from pipeline.model import Anchor, Document, Paragraph
 from pipeline.readers.align import align, split_lines
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, assemble
+from pipeline.readers.layout import Block, assemble, check_paragraph
 from pipeline.text import normalize_text
 
 
@@ -23,6 +23,7 @@ def read_text(decoded: Decoded) -> Document:
         if not text:
             blank += 1
             continue
+        check_paragraph(text, len(blocks) + 1, number, decoded.source.path)
         at = raw.find(text)
         runs = [(0, at)] if at >= 0 else align(raw, 0, len(raw), text)
         anchors = tuple(Anchor(index, number, offset + 1) for index, offset in runs)
