@@ -4,16 +4,19 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
-SOURCES := $(wildcard pipeline/*.py pipeline/templates/*) reference/credentials.csv
+SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') reference/credentials.csv
 
 .PHONY: help pipeline test lint validate bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
+# The project's folder goes on the environment's path (a .pth file), so `.venv/bin/python -m pipeline`
+# works from any directory.
 $(VENV)/.runtime: requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "certifications.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
