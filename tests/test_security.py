@@ -66,3 +66,24 @@ def test_adversarial_input_finishes_cleanly(tmp_path: Path, raw_text: str, edit:
         assert str(source) in str(exc)
     else:
         assert len(dataset.tables["certifications"]) >= 1
+
+
+# Past the stated limits (pipeline/limits.py) an input is refused in one line, never worked through.
+LIMITS = [
+    ("more paragraphs than any document", lambda t: t + "x\n" * 100_001, "more than 100,000 paragraphs"),
+    ("a paragraph longer than a cell holds", lambda t: t.replace("healthcare law", "healthcare law" + ", a" * 11_000),
+     "a paragraph of 33,096 characters"),
+    ("a cell listing more topics than any", lambda t: t.replace("healthcare law", "healthcare law" + ", a" * 1_000),
+     "a topics cell listing more than 1,000 items"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "edit", "message"), LIMITS, ids=[lim[0] for lim in LIMITS])
+def test_limits_refuse_in_one_line(
+    tmp_path: Path, raw_text: str, name: str, edit: Callable[[str], str], message: str
+) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text(edit(raw_text), encoding="utf-8")
+    with pytest.raises(PipelineError, match=message) as info:
+        build(source)
+    assert info.value.exit_code == 1 and str(source) in str(info.value), name
