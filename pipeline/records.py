@@ -18,7 +18,7 @@ from pipeline.interpret.evidence import Piece, Traced, as_inferred, derived, quo
 from pipeline.interpret.findings import Finding
 from pipeline.interpret.glossary import Term
 from pipeline.model import COLUMNS, Document, Role, SourceFile
-from pipeline.schemas import UNTRACED, column_dtypes, json_value
+from pipeline.schemas import UNTRACED, column_dtypes, json_value, to_array
 
 OFFERED_BY_SEPARATOR = "; "
 
@@ -257,7 +257,7 @@ def _frame(table: str, records: Sequence[Any]) -> pd.DataFrame:
     """Records → DataFrame with the schema's columns, order and dtypes, built column by column."""
     return pd.DataFrame(
         {
-            name: pd.array([_plain(getattr(r, name)) for r in records], dtype=dtype)
+            name: to_array([_plain(getattr(r, name)) for r in records], dtype)
             for name, dtype in column_dtypes(table).items()
         }
     )
@@ -312,7 +312,7 @@ class _Evidence:
         dtypes = column_dtypes("evidence")
         frame = {}
         for name, values in zip(self.names, self.columns, strict=True):
-            frame[name] = pd.array(values, dtype=dtypes[name])
+            frame[name] = to_array(values, dtypes[name])
             values.clear()  # the array holds them now
         return pd.DataFrame(frame)
 

@@ -34,7 +34,7 @@ class Traced(Generic[T]):
 
 def quoted(method: Method, rule: str, passage: Passage, start: int = 0, end: int | None = None) -> tuple[Piece, ...]:
     """A piece per quote of `passage.text[start:end]` (one per paragraph and line it spans)."""
-    return tuple(Piece(method, rule, q) for q in passage.quotes(start, end))
+    return tuple([Piece(method, rule, q) for q in passage.quotes(start, end)])
 
 
 def as_inferred(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
