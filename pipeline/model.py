@@ -162,10 +162,6 @@ class Row:
         label = self.label.paragraphs if self.label else ()
         return label + tuple(p for c in COLUMNS if (cell := self.cells[c]) for p in cell.paragraphs)
 
-    def cell_text(self, column: Column) -> str:
-        cell = self.cells[column]
-        return cell.text if cell else ""
-
 
 @dataclass(frozen=True)
 class TablePart:

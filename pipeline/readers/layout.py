@@ -24,7 +24,7 @@ from typing import Literal
 from pipeline.errors import DocumentError
 from pipeline.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from pipeline.model import Column, Document, Entry, Paragraph, Passage, Repair, Row, Section, SourceFile, TablePart
-from pipeline.readers.rows import rows_from_layout
+from pipeline.readers.rows import DROPPED, rows_from_layout
 
 # What survives of the table's column headers, and the column each names.
 _HEADERS: tuple[tuple[re.Pattern[str], Column | Literal["credential"]], ...] = (
@@ -39,7 +39,6 @@ _QUOTED = re.compile(r"^>\s*\S")
 _TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*[-–—]\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
 INTRO_HEADING = re.compile(r"^[^:]{3,80}:$")  # "Why you need this table:"
 DISCLAIMER = re.compile(r"assumes\ no\ responsibility|disclaim", re.IGNORECASE | re.VERBOSE)
-DROPPED = 2  # blank lines (or empty elements) before a paragraph from which a line was dropped
 
 Kind = Literal["paragraph", "heading", "quote", "item"]
 

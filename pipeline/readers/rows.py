@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 NEW_ROW = 3  # blank lines before a paragraph that starts a row (blank, lost label, blank)
 LABELLED_ROW = 2  # … or before a surviving label
-DROPPED = 2  # blank lines inside a row where the scrape dropped a line
+DROPPED = 2  # blank lines (or empty elements) before a paragraph when the scrape dropped a line there
 
 CEU_COUNT = re.compile(r"(?<![\w.,])[-−–]?\d[\d,]*\s+CEUs?\b")  # "24 CEUs": the maintenance cell's anchor
 EXAM_WORDS = re.compile(r"\b(?:exam|test|questions?|hours?|minutes?|case\ stud)", re.IGNORECASE | re.VERBOSE)
