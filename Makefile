@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
-SOURCES := $(wildcard pipeline/*.py pipeline/templates/*) reference/credentials.csv
+SOURCES := $(wildcard pipeline/*.py pipeline/*/*.py pipeline/formats/templates/* raw/*.source.json) reference/credentials.csv
 
 .PHONY: help pipeline test lint validate bench clean
 

@@ -20,8 +20,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
+from pipeline.formats.report import FINDINGS_TEXT, ROLE_LABELS, SEVERITY, anchor, normalise, render_report
 from pipeline.records import Dataset
-from pipeline.report import FINDINGS_TEXT, ROLE_LABELS, SEVERITY, anchor, normalise, render_report
 from tests.browser import Visit, browser, open_page  # noqa: F401  (browser is a fixture)
 
 Report = tuple[dict[str, pd.DataFrame], dict[str, Any], list[dict[str, Any]]]

@@ -34,6 +34,9 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from pipeline.formats.base import Folder, Snapshot
+
+REPORT = "report.html"
 TEMPLATE = "report.html.j2"
 CHART_START, CHART_LENGTH = 24, 58  # percent of a chart's width: labels before, value labels after the bars
 TABLES = ("certifications", "certification_topics", "glossary", "source_map", "evidence")
@@ -695,7 +698,7 @@ def _paragraphs(
 
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("pipeline", "templates"),
+        loader=PackageLoader("pipeline.formats", "templates"),
         autoescape=True,  # scraped text is untrusted: it never becomes markup
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -769,3 +772,19 @@ def render_report(
         )
     )
     return html.encode("utf-8")
+
+
+def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+    return {REPORT: render_report(snapshot.tables, snapshot.document, snapshot.findings)}
+
+
+def check(folder: Folder) -> list[str]:
+    """The page is what the folder's own tables, document.json and findings give (where they are all there)."""
+    path = folder.path / REPORT
+    if not path.exists() or folder.document is None or folder.findings is None or set(folder.tables) != set(TABLES):
+        return []
+    try:
+        expected = render_report(folder.tables, folder.document, folder.findings)
+    except Exception as exc:  # tables that failed validation may not render; they are reported already
+        return [f"{REPORT}: cannot be rendered from the folder's data to compare: {exc}"]
+    return [] if path.read_bytes() == expected else [f"{REPORT}: is not the page the folder's data gives"]
