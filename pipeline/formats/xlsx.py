@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import neutralize, neutralize_column, restore
+from pipeline.formats.csv import joined, neutralize, neutralize_column, restore
 from pipeline.schemas import column_dtypes, description
 
 WORKBOOK = "certifications.xlsx"
@@ -45,6 +45,7 @@ ABOUT = "About"
 MAX_ROWS = 1_048_576  # rows a sheet can hold in Excel, the header included
 MAX_WIDTH = 60
 BATCH = 65_536  # rows turned into XML at a time
+COMPRESSION = 1  # zlib's fastest level: the sheets' XML is most of the time at higher levels, for a few % of size
 FIXED_TIME = "2000-01-01T00:00:00Z"  # workbook metadata carries no run time
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 # Cell styles (styles.xml's cellXfs, in this order):
@@ -176,7 +177,7 @@ def _columns(table: pa.Table, strings: _Strings) -> list[_Column]:
     return columns
 
 
-def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int) -> Iterator[str]:
+def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int) -> Iterator[bytes]:
     """The sheet's data rows [start, stop) of the table as <row> elements, a batch at a time."""
     letters = [column_letter(i) for i in range(len(columns))]
     for at in range(start, stop, BATCH):
@@ -192,8 +193,7 @@ def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: i
                 kind = f'" s="{column.style}"' + (' t="b"><v>' if column.kind == "b" else "><v>")
             cell = pc.binary_join_element_wise(f'<c r="{letter}', numbers, kind, value, "</v></c>", "")
             cells.append(pc.fill_null(cell, ""))
-        rows = pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", "")
-        yield "".join(rows.to_pylist())
+        yield joined(pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", ""), "")
 
 
 def _header_xml(columns: Sequence[_Column]) -> str:
@@ -364,7 +364,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
     names = [p.name for p in parts] + [ABOUT]
     filters = {}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w", compresslevel=COMPRESSION) as archive:
 
         def add(name: str) -> Any:
             info = zipfile.ZipInfo(name, _ZIP_TIME)
@@ -380,7 +380,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
             with add(f"xl/worksheets/sheet{number}.xml") as sheet:
                 sheet.write(_sheet_head(columns[part.table], rows, selected=number == 1).encode())
                 for xml in _rows_xml(columns[part.table], indices, part.start, part.stop, first_row=2):
-                    sheet.write(xml.encode())
+                    sheet.write(xml)
                 sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
         with add(f"xl/worksheets/sheet{len(names)}.xml") as sheet:
             sheet.write(_about_xml(_about_rows(snapshot, parts)).encode())
@@ -394,11 +394,11 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
                     pc.binary_join_element_wise('<si><t xml:space="preserve">', text, "</t></si>", ""),
                     pc.binary_join_element_wise("<si><t>", text, "</t></si>", ""),
                 )
-                sst.write("".join(items.to_pylist()).encode())
+                sst.write(joined(items, ""))
             sst.write(b"</sst>")
-        for name, xml in _package_parts(names, filters, str(snapshot.document["title"])).items():
+        for name, text in _package_parts(names, filters, str(snapshot.document["title"])).items():
             with add(name) as part_file:
-                part_file.write(xml.encode())
+                part_file.write(text.encode())
     return buffer.getvalue()
 
 
