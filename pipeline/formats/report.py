@@ -38,6 +38,7 @@ from pipeline.formats.base import Folder, Snapshot
 
 REPORT = "report.html"
 TEMPLATE = "report.html.j2"
+MATRIX_CELLS = 20_000  # a credential × topic matrix larger than this is not drawn (a page, not a database)
 CHART_START, CHART_LENGTH = 24, 58  # percent of a chart's width: labels before, value labels after the bars
 TABLES = ("certifications", "certification_topics", "glossary", "source_map", "evidence")
 
@@ -530,6 +531,9 @@ def _matrix(
     with_topics = {str(t["credential"]) for t in topics}
     columns = [str(c["credential"]) for c in certs if str(c["credential"]) in with_topics]
     without = [str(c["credential"]) for c in certs if str(c["credential"]) not in with_topics]
+    distinct = {normalise(str(t["topic"])).casefold() for t in topics}
+    if len(columns) * len(distinct) > MATRIX_CELLS:  # said on the page; the topics are all in certification_topics
+        return [], [], without
     rows: dict[str, dict[str, Any]] = {}
     for t in topics:
         credential, order, topic = str(t["credential"]), int(t["topic_order"]), str(t["topic"])
@@ -763,6 +767,13 @@ def render_report(
             chart_start=CHART_START,
             matrix_columns=columns,
             matrix=matrix,
+            matrix_too_large=(
+                f"The document has {len(topics):,} topics over {len(certs):,} credentials: too many for one matrix "
+                "on a page. Every topic is listed with its credential in certification_topics (CSV, Parquet, JSON, "
+                "the workbook and the database)."
+                if topics and not columns
+                else ""
+            ),
             without_topics=without_topics,
             glossary=glossary_entries,
             finding_groups=finding_groups,
