@@ -40,7 +40,7 @@ test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
 	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-bench: .venv-bench/.runtime $(VENV)/.runtime ## benchmark: run vs import floor, stages, scaling, no-change make
+bench: .venv-bench/.runtime $(VENV)/.dev ## benchmark: full run vs import floor, stages and formats, scaling, no-change make
 	.venv-bench/bin/python bench/bench.py
 
 validate: $(VENV)/.runtime ## re-validate the files in output/
