@@ -364,12 +364,13 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
     names = [p.name for p in parts] + [ABOUT]
     filters = {}
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compresslevel=COMPRESSION) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:
 
         def add(name: str) -> Any:
             info = zipfile.ZipInfo(name, _ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
+            info._compresslevel = COMPRESSION  # type: ignore[attr-defined]  # open() ignores the archive's level
             return archive.open(info, "w")
 
         for number, part in enumerate(parts, start=1):
