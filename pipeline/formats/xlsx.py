@@ -418,7 +418,7 @@ _REFERENCE = re.compile(r"([A-Z]+)")
 
 
 def _unescape(text: str) -> str:
-    """Undo Excel's _xHHHH_ escapes, one pass (so _x005F_x0041_ is the text _x0041_).
+    r"""Undo Excel's _xHHHH_ escapes, one pass (so _x005F_x0041_ is the text _x0041_).
 
     >>> _unescape("a_x0001_b _x005F_x0041_")
     'a\x01b _x0041_'
