@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
-SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') reference/credentials.csv
+SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') $(wildcard raw/*.source.json) reference/credentials.csv
 
 .PHONY: help pipeline test lint validate bench clean
 
@@ -43,7 +43,7 @@ test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
 	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-bench: .venv-bench/.runtime $(VENV)/.runtime ## benchmark: run vs import floor, stages, scaling, no-change make
+bench: .venv-bench/.runtime $(VENV)/.dev ## benchmark: full run vs import floor, stages and formats, scaling, no-change make
 	.venv-bench/bin/python bench/bench.py
 
 validate: $(VENV)/.runtime ## re-validate the files in output/

@@ -1,14 +1,16 @@
-"""Benchmark: full run vs import floor, stage times, scaling, and the no-change `make pipeline`.
+"""Benchmark: full run vs import floor, stage and format times, scaling of the full run, no-change `make pipeline`.
 
 Run with `make bench`, which uses a runtime-only environment (`.venv-bench`, the same pinned
-requirements.lock that `make pipeline` installs), so the figures are what users get; test tools
-such as hypothesis are not installed there (pandera imports hypothesis during validation when
-it is present). Prints a table and writes bench/results.json. Measures; asserts nothing.
+requirements.lock that `make pipeline` installs), so the figures are what users get. The full
+run writes every output (CSV, Parquet, JSON, XLSX, SQLite, report, data package). One check runs
+in the dev environment (.venv): that a run there does not import hypothesis. Prints a table and
+writes bench/results.json. Measures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -19,16 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FLOOR = "import pandas, pandera.pandas, pyarrow.parquet, bs4"
+FLOOR = "import pandas, pandera.pandas, pyarrow.parquet"  # bs4 is imported for HTML inputs only
 RUNS = 12
 SIZES = [10, 100, 1_000, 10_000]
+DEV_PYTHON = ROOT / ".venv" / "bin" / "python"
 TARGETS = {
-    "full run / import floor (median ratio)": 1.3,
-    "read → normalize, real document (ms)": 5.0,
-    "worst ×10 scaling step (time ratio)": 12.0,
-    "10,000 credentials: time (s)": 10.0,
-    "10,000 credentials: peak RSS (MB)": 500.0,
+    "full run / import floor (median ratio)": 1.2,
+    "10,000 credentials, full run: time (s)": 5.0,
+    "10,000 credentials, full run: peak RSS (MB)": 500.0,
     "no-change make pipeline (s)": 0.3,
+    "hypothesis imported by a run in the dev environment (0/1)": 0,
 }
 
 
@@ -39,7 +41,7 @@ def wall(command: list[str], cwd: Path = ROOT) -> float:
 
 
 def floor_vs_run() -> dict[str, float]:
-    """Alternate the import floor and the full command; medians and their ratio."""
+    """Alternate the import floor and the full command (every output); medians and their ratio."""
     floor, full = [], []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(RUNS):
@@ -54,39 +56,32 @@ def floor_vs_run() -> dict[str, float]:
 
 
 STAGE_SCRIPT = """
-import json, statistics, sys, time
+import json, statistics, sys, tempfile, time
+from pathlib import Path
 sys.path.insert(0, {root!r})
-from pipeline.attribute import load_reference
-from pipeline.export import render
-from pipeline.glossary import parse_glossary
-from pipeline.normalize import normalize
-from pipeline.paths import RAW_DOCUMENT, REFERENCE
-from pipeline.read import read_source
-from pipeline.schemas import validate
-from pipeline.segment import segment
-from pipeline.table import parse_table
+from pipeline.formats import FORMATS, Origin, Snapshot
+from pipeline.paths import RAW_DOCUMENT
+from pipeline.run import Stages, build
+from dataclasses import asdict
 
-times = {{k: [] for k in ["read", "segment", "assemble", "normalize", "validate", "export (render)"]}}
-for _ in range(60):
-    t = time.perf_counter(); source = read_source(RAW_DOCUMENT); times["read"].append(time.perf_counter() - t)
-    t = time.perf_counter(); sections = segment(source.blocks); times["segment"].append(time.perf_counter() - t)
-    t = time.perf_counter()
-    rows, entries = parse_table(sections.table_parts), parse_glossary(sections.glossary)
-    times["assemble"].append(time.perf_counter() - t)
-    reference = load_reference(REFERENCE)
-    t = time.perf_counter(); data = normalize(source, sections, rows, entries, reference)
-    times["normalize"].append(time.perf_counter() - t)
-    t = time.perf_counter(); validate(data.tables(), [b.line for b in source.blocks])
-    times["validate"].append(time.perf_counter() - t)
-    t = time.perf_counter(); render(data.tables(), data.document, [])
-    times["export (render)"].append(time.perf_counter() - t)
-print(json.dumps({{k: {{"first_ms": v[0] * 1000, "median_ms": statistics.median(v[1:]) * 1000}}
-                  for k, v in times.items()}}))
+times = {{}}
+for _ in range(30):
+    stages = Stages()
+    data = build(RAW_DOCUMENT, stage=stages)
+    snapshot = Snapshot(data.tables, data.document, [asdict(f) for f in data.findings], Origin.load(RAW_DOCUMENT))
+    files = {{}}
+    for fmt in FORMATS:
+        start = time.perf_counter()
+        files.update(fmt.write(snapshot, files))
+        stages.timings["write " + fmt.__name__.rsplit(".", 1)[-1]] = (time.perf_counter() - start) * 1000
+    for name, ms in stages.timings.items():
+        times.setdefault(name, []).append(ms)
+print(json.dumps({{k: {{"first_ms": v[0], "median_ms": statistics.median(v[1:])}} for k, v in times.items()}}))
 """
 
 
 def stages() -> dict[str, dict[str, float]]:
-    """Per-stage times on the real document: the first (cold) call and the warm median."""
+    """Per-stage and per-format times on the real document: the first (cold) call and the warm median."""
     result = subprocess.run(
         [sys.executable, "-c", STAGE_SCRIPT.format(root=str(ROOT))], check=True, capture_output=True, text=True
     )
@@ -163,35 +158,46 @@ SCALE_SCRIPT = """
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
-from pipeline.run import build
+from pipeline.run import Stages, run
+stages = Stages()
 start = time.perf_counter()
-data = build(Path({path!r}), max_bytes=1 << 30)
+data = run(Path({path!r}), Path({out!r}), max_bytes=1 << 30, stage=stages)
 seconds = time.perf_counter() - start
 print(json.dumps({{"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                   "rows": len(data.certifications)}}))
+                   "rows": len(data.tables["certifications"]), "stages_ms": stages.timings}}))
 """
 
 
-def scaling() -> list[dict[str, float]]:
-    """Parse-to-validate time and peak memory for synthetic documents of growing size."""
-    results: list[dict[str, float]] = []
+def scaling() -> list[dict[str, object]]:
+    """The full run (every output, written to a folder) on synthetic documents of growing size: time, peak RSS."""
+    results: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in SIZES:
             path = Path(tmp) / f"synthetic-{size}.txt"
             path.write_text(synthetic_document(size), encoding="utf-8")
-            script = SCALE_SCRIPT.format(root=str(ROOT), path=str(path))
+            script = SCALE_SCRIPT.format(root=str(ROOT), path=str(path), out=str(Path(tmp) / f"out-{size}"))
+            repeats = 3 if size < 10_000 else 1  # the largest takes minutes
             runs = [json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
-                                              text=True).stdout) for _ in range(3)]  # fmt: skip
+                                              text=True).stdout) for _ in range(repeats)]  # fmt: skip
             if any(r["rows"] != size for r in runs):
                 raise SystemExit(f"synthetic document of {size} credentials gave {runs[0]['rows']} rows")
             best = min(runs, key=lambda r: r["seconds"])
-            previous = results[-1]["seconds"] if results else None
             results.append({
                 "credentials": size, "bytes": path.stat().st_size, "seconds": best["seconds"],
-                "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
-                "ratio_to_previous": best["seconds"] / previous if previous else None,
+                "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "stages_ms": best["stages_ms"],
             })  # fmt: skip
     return results
+
+
+def hypothesis_on_run_path() -> int | None:
+    """1 if a full run in the dev environment (.venv, where hypothesis is installed) imports hypothesis."""
+    if not DEV_PYTHON.exists():
+        return None
+    script = ("import sys, tempfile; from pathlib import Path; from pipeline.run import run; "
+              "from pipeline.paths import RAW_DOCUMENT; run(RAW_DOCUMENT, Path(tempfile.mkdtemp())); "
+              "print(int('hypothesis' in sys.modules))")  # fmt: skip
+    result = subprocess.run([str(DEV_PYTHON), "-c", script], cwd=ROOT, check=True, capture_output=True, text=True)
+    return int(result.stdout.strip())
 
 
 def make_no_change() -> dict[str, float]:
@@ -202,42 +208,47 @@ def make_no_change() -> dict[str, float]:
 
 
 def main() -> None:
-    results = {
+    results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "processor": platform.machine(), "cpus": __import__("os").cpu_count()},
+                    "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()},
         "floor_vs_run": floor_vs_run(),
         "stages": stages(),
         "scaling": scaling(),
         "make_pipeline_no_change": make_no_change(),
+        "hypothesis_on_run_path": hypothesis_on_run_path(),
     }  # fmt: skip
-    parse_ms = sum(results["stages"][k]["median_ms"] for k in ["read", "segment", "assemble", "normalize"])
-    largest = results["scaling"][-1]
+    f: dict[str, float] = results["floor_vs_run"]  # type: ignore[assignment]
+    scale: list[dict[str, float]] = results["scaling"]  # type: ignore[assignment]
+    largest = scale[-1]
     measured = {
-        "full run / import floor (median ratio)": results["floor_vs_run"]["ratio"],
-        "read → normalize, real document (ms)": parse_ms,
-        "worst ×10 scaling step (time ratio)": max(r["ratio_to_previous"] or 0 for r in results["scaling"]),
-        "10,000 credentials: time (s)": largest["seconds"],
-        "10,000 credentials: peak RSS (MB)": largest["peak_rss_mb"],
-        "no-change make pipeline (s)": results["make_pipeline_no_change"]["median_s"],
+        "full run / import floor (median ratio)": f["ratio"],
+        "10,000 credentials, full run: time (s)": largest["seconds"],
+        "10,000 credentials, full run: peak RSS (MB)": largest["peak_rss_mb"],
+        "no-change make pipeline (s)": results["make_pipeline_no_change"]["median_s"],  # type: ignore[index]
+        "hypothesis imported by a run in the dev environment (0/1)": results["hypothesis_on_run_path"],
     }
-    results["targets"] = {k: {"measured": v, "target": TARGETS[k], "met": v <= TARGETS[k]} for k, v in measured.items()}
+    results["targets"] = {
+        k: {"measured": v, "target": TARGETS[k], "met": v is not None and v <= TARGETS[k]} for k, v in measured.items()
+    }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
-    f = results["floor_vs_run"]
-    print(f"1. full run vs import floor ({f['runs_each']} alternating runs each)")
+    print(f"machine: {results['machine']}")
+    print(f"1. full run vs import floor `{FLOOR}` ({f['runs_each']} alternating runs each)")
     print(f"   floor {f['floor_median_s']:.3f} s   run {f['run_median_s']:.3f} s   ratio {f['ratio']:.2f}")
-    print("2. stages on the real document (first call / warm median, ms)")
-    for name, t in results["stages"].items():
-        print(f"   {name:16} {t['first_ms']:8.2f} {t['median_ms']:8.2f}")
-    print("3. scaling, parse to validate (best of 3)")
-    print(f"   {'credentials':>11} {'bytes':>10} {'seconds':>8} {'×prev':>6} {'peak MB':>8}")
-    for r in results["scaling"]:
-        ratio = f"{r['ratio_to_previous']:.1f}" if r["ratio_to_previous"] else "-"
-        print(f"   {r['credentials']:>11,} {r['bytes']:>10,} {r['seconds']:>8.3f} {ratio:>6} {r['peak_rss_mb']:>8.0f}")
-    print(f"4. no-change `make pipeline`: {results['make_pipeline_no_change']['median_s']:.3f} s")
+    print("2. stages and formats on the real document (first call / warm median, ms)")
+    for name, t in results["stages"].items():  # type: ignore[attr-defined]
+        print(f"   {name:18} {t['first_ms']:8.2f} {t['median_ms']:8.2f}")
+    print("3. scaling: the full run with every output (best of 3; 1 run for 10,000)")
+    print(f"   {'credentials':>11} {'bytes':>11} {'seconds':>8} {'peak MB':>8}  stages (s)")
+    for r in scale:
+        parts = " ".join(f"{k} {v / 1000:.2f}" for k, v in r["stages_ms"].items())  # type: ignore[attr-defined]
+        print(f"   {r['credentials']:>11,} {r['bytes']:>11,} {r['seconds']:>8.2f} {r['peak_rss_mb']:>8.0f}  {parts}")
+    print(f"4. no-change `make pipeline`: {results['make_pipeline_no_change']['median_s']:.3f} s")  # type: ignore[index]
+    print(f"5. hypothesis imported by a run in the dev environment: {results['hypothesis_on_run_path']}")
     print("targets")
-    for name, t in results["targets"].items():
-        print(f"   {'met ' if t['met'] else 'MISS'} {name}: {t['measured']:.2f} (target ≤ {t['target']})")
+    for name, t in results["targets"].items():  # type: ignore[attr-defined]
+        shown = "n/a" if t["measured"] is None else f"{t['measured']:.2f}"
+        print(f"   {'met ' if t['met'] else 'MISS'} {name}: {shown} (target ≤ {t['target']})")
     print("(results in bench/results.json)")
 
 

@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs (%(default)s)")
     run.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     run.add_argument("--timings", action="store_true", help="print each stage's time on stderr at the end")
+    run.add_argument("--source-url", help="where the scrape came from (overrides the input's .source.json sidecar)")
+    run.add_argument("--retrieved", help="when it was retrieved, an ISO 8601 date (overrides the sidecar)")
     validate = commands.add_parser("validate", parents=[common], help="validate every file of an output folder")
     validate.add_argument("dir", nargs="?", type=Path, default=OUTPUT_DIR, help="output folder (default: %(default)s)")
     dictionary = commands.add_parser("dictionary", parents=[common], help="write the data dictionary from the schemas")
@@ -60,13 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     debug = getattr(args, "debug", False)
     try:
         if args.command == "run":
+            from pipeline.formats import Origin
             from pipeline.run import Stages, run
 
             # One short run that builds a large graph of objects with no garbage cycles worth
             # collecting: the cyclic collector's repeated passes over it would cost a third of the time.
             gc.disable()
             stages = Stages(None if args.quiet else (lambda message: print(message, file=sys.stderr)))
-            run(args.input, args.output_dir, args.max_bytes, stages)
+            origin = Origin.load(args.input, args.source_url, args.retrieved)
+            run(args.input, args.output_dir, args.max_bytes, stages, origin)
             if args.timings:
                 for name, ms in [*stages.timings.items(), ("total", sum(stages.timings.values()))]:
                     print(f"{name:>10} {ms:8.1f} ms", file=sys.stderr)
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
             args.path.write_text(render_dictionary(), encoding="utf-8")
         else:
-            from pipeline.check import validate_dir
+            from pipeline.formats import validate_dir
 
             validate_dir(args.dir)
             print(f"{args.dir}: valid", file=sys.stderr)

@@ -8,8 +8,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pipeline import export, output, schemas
+from pipeline import output, schemas
 from pipeline.errors import DocumentError
+from pipeline.formats import Origin, Snapshot, render
 from pipeline.interpret import interpret
 from pipeline.interpret.identify import load_reference
 from pipeline.paths import REFERENCE
@@ -52,11 +53,19 @@ def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | 
     return dataset
 
 
-def run(input_path: Path, output_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
-    """Build the dataset and write every output file, as one transaction on the output folder."""
+def run(
+    input_path: Path,
+    output_dir: Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stage: Stages | None = None,
+    origin: Origin | None = None,
+) -> Dataset:
+    """Build the dataset and write every format's files, as one transaction on the output folder. `origin`
+    defaults to what the sidecar next to the input says (`Origin.load`)."""
     stage = stage or Stages()
+    origin = origin or Origin.load(input_path)
     dataset = build(input_path, max_bytes, stage)
-    findings = [asdict(f) for f in dataset.findings]
-    files = stage("render", export.render, dataset.tables, dataset.document, findings)
+    snapshot = Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], origin)
+    files = stage("render", render, snapshot)
     stage("write", output.commit, files, output_dir)
     return dataset

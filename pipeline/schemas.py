@@ -9,8 +9,10 @@ and reported at once, each naming the row's key and source line.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Mapping, Sequence
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -288,10 +290,30 @@ def validate(tables: Mapping[str, pd.DataFrame], paragraphs: int | None = None) 
         raise ValidationFailed(failures)
 
 
+@contextlib.contextmanager
+def _without_data_synthesis() -> Iterator[None]:
+    """Keep hypothesis out of a run. pandera registers its pandas backend at the first validation, and in doing so
+    imports its data-synthesis strategies (`pandera.backends.pandas.builtin_checks` → `pandera.strategies`), which
+    import hypothesis where it is installed (the test environment): 100 ms and more that validation has no use for.
+    While that happens, hypothesis reads as not installed, as pandera allows for (`HAS_HYPOTHESIS = False`); only
+    pandera's own data synthesis, which the pipeline never uses, then says hypothesis is missing in this process.
+    A process that has imported hypothesis already (pytest's plugin) is left as it is."""
+    if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
+        yield
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # `import hypothesis` raises ImportError
+    try:
+        yield
+    finally:
+        if sys.modules.get("hypothesis", 0) is None:
+            del sys.modules["hypothesis"]
+
+
 def table_failures(table: str, frame: pd.DataFrame) -> list[str]:
     """Every way `frame` breaks its table's schema (lazy validation), one readable line each."""
     try:
-        SCHEMAS[table].validate(frame, lazy=True)
+        with _without_data_synthesis():
+            SCHEMAS[table].validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _describe(table, frame, exc.failure_cases)
     return []

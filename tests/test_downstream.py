@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import zipfile
@@ -15,10 +16,13 @@ import pyarrow.parquet as pq
 import pytest
 from frictionless import validate as frictionless_validate
 
-from pipeline.check import validate_dir
 from pipeline.dictionary import render_dictionary
 from pipeline.errors import ValidationFailed
-from pipeline.export import XLSX_SHEETS, datapackage, json_bytes, neutralize_formula
+from pipeline.formats import Snapshot, validate_dir
+from pipeline.formats.csv import neutralize as neutralize_formula
+from pipeline.formats.datapackage import descriptor
+from pipeline.formats.json import dumps as json_bytes
+from pipeline.formats.xlsx import SHEETS as XLSX_SHEETS
 from pipeline.paths import DICTIONARY, OUTPUT_DIR
 from pipeline.schemas import SCHEMAS
 from tests.ci import in_ci
@@ -46,7 +50,9 @@ def test_datapackage_reports_a_broken_foreign_key(tmp_path: Path, output_dir: Pa
     topics = broken / "certification_topics.csv"
     topics.write_bytes(topics.read_bytes().replace(b"\r\nCMM,1,", b"\r\nXYZ,1,"))
     files = {p.name: p.read_bytes() for p in broken.glob("*.csv")}
-    (broken / "datapackage.json").write_bytes(json_bytes(datapackage(files)))  # hashes match: only the key is wrong
+    document = json.loads((broken / "document.json").read_text(encoding="utf-8"))
+    package = descriptor(Snapshot({}, document, []), files)
+    (broken / "datapackage.json").write_bytes(json_bytes(package))  # hashes match: only the key is wrong
     report = frictionless_validate(str(broken / "datapackage.json"))
     assert not report.valid
     assert [e for t in report.tasks for e in t.errors] and {e.type for t in report.tasks for e in t.errors} == {
@@ -239,7 +245,8 @@ def test_validate_lists_every_problem_of_a_hand_edited_csv(tmp_path: Path) -> No
         f"{ratio} decimals (row 1: credential=CMM®, line 32)",
         f"{ratio} decimals (row 6: credential=CMMP, line 95)",
         "certifications.csv: differs from certifications.parquet",
+        "certifications.csv: differs from datapackage.json",
         "certifications.csv: differs from manifest.json",
     ]:
         assert expected in problems, problems
-    assert len(info.value.failures) == 5, problems
+    assert len(info.value.failures) == 6, problems

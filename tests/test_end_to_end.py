@@ -99,7 +99,7 @@ EXPECTED_FILES = sorted(
     [f"{stem}.{ext}" for stem in ["certifications", "certification_topics", "glossary", "source_map", "evidence"]
      for ext in ["csv", "json", "parquet"]]
     + ["document.json", "quality_report.json", "datapackage.json", "certifications.xlsx", "manifest.json",
-       "report.html"]
+       "report.html", "certifications.sqlite", "metadata.json"]
 )  # fmt: skip
 
 

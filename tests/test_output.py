@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import export, output
+from pipeline import output
 from pipeline.__main__ import main
-from pipeline.check import validate_dir
 from pipeline.errors import OutputError, ValidationFailed
+from pipeline.formats import Origin, render, validate_dir
+from pipeline.formats import Snapshot as Data
 from pipeline.output import JOURNAL, LOCK, MANIFEST, STAGING_PREFIX, commit, manifest_bytes, manifest_problems
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.run import build
@@ -67,7 +68,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def rendered(source: Path) -> dict[str, bytes]:
     dataset = build(source)
-    return export.render(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings])
+    return render(Data(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(source)))
 
 
 def complete(files: dict[str, bytes]) -> Snapshot:

@@ -23,8 +23,8 @@ import pandas as pd
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from pipeline.check import validate_dir
 from pipeline.errors import PipelineError
+from pipeline.formats import validate_dir
 from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.run import build, run
 

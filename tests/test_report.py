@@ -20,8 +20,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
+from pipeline.formats.report import FINDINGS_TEXT, ROLE_LABELS, SEVERITY, anchor, normalise, render_report
 from pipeline.records import Dataset
-from pipeline.report import FINDINGS_TEXT, ROLE_LABELS, SEVERITY, anchor, normalise, render_report
 from tests.browser import Visit, browser, open_page  # noqa: F401  (browser is a fixture)
 
 Report = tuple[dict[str, pd.DataFrame], dict[str, Any], list[dict[str, Any]]]
@@ -414,7 +414,7 @@ def test_untrusted_text_runs_nothing(contract_dataset: Report, browser: Browser,
 
 def test_a_large_document_is_shown_in_part_and_says_so(tmp_path: Path) -> None:
     from bench.bench import synthetic_document  # noqa: PLC0415  (the benchmark's documents of any size)
-    from pipeline.report import REPORT_CREDENTIALS  # noqa: PLC0415
+    from pipeline.formats.report import REPORT_CREDENTIALS  # noqa: PLC0415
     from pipeline.run import build  # noqa: PLC0415
 
     source = tmp_path / "large.txt"

@@ -38,7 +38,7 @@ def test_output_file_names_never_come_from_the_document(tmp_path: Path, raw_text
     out = tmp_path / "out"
     run(source, out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["names.txt", "out"]
-    assert len(list(out.iterdir())) == 22  # 19 data files, the report, manifest.json and the lock file
+    assert len(list(out.iterdir())) == 24  # 19 data files, report, database and metadata, manifest, lock
 
 
 # Large adversarial inputs: each must finish with data or a clean refusal. The benchmark, not

@@ -34,7 +34,11 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from pipeline.formats.base import Folder, Snapshot
+
+REPORT = "report.html"
 TEMPLATE = "report.html.j2"
+MATRIX_CELLS = 20_000  # a credential × topic matrix larger than this is not drawn (a page, not a database)
 CHART_START, CHART_LENGTH = 24, 58  # percent of a chart's width: labels before, value labels after the bars
 TABLES = ("certifications", "certification_topics", "glossary", "source_map", "evidence")
 # A page people read: past these, it shows the first credentials and the paragraphs their values come
@@ -531,6 +535,9 @@ def _matrix(
     with_topics = {str(t["credential"]) for t in topics}
     columns = [str(c["credential"]) for c in certs if str(c["credential"]) in with_topics]
     without = [str(c["credential"]) for c in certs if str(c["credential"]) not in with_topics]
+    distinct = {normalise(str(t["topic"])).casefold() for t in topics}
+    if len(columns) * len(distinct) > MATRIX_CELLS:  # said on the page; the topics are all in certification_topics
+        return [], [], without
     rows: dict[str, dict[str, Any]] = {}
     for t in topics:
         credential, order, topic = str(t["credential"]), int(t["topic_order"]), str(t["topic"])
@@ -699,7 +706,7 @@ def _paragraphs(
 
 def _environment() -> Environment:
     return Environment(
-        loader=PackageLoader("pipeline", "templates"),
+        loader=PackageLoader("pipeline.formats", "templates"),
         autoescape=True,  # scraped text is untrusted: it never becomes markup
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -805,6 +812,13 @@ def render_report(
             chart_start=CHART_START,
             matrix_columns=columns,
             matrix=matrix,
+            matrix_too_large=(
+                f"The document has {len(topics):,} topics over {len(certs):,} credentials: too many for one matrix "
+                "on a page. Every topic is listed with its credential in certification_topics (CSV, Parquet, JSON, "
+                "the workbook and the database)."
+                if topics and not columns
+                else ""
+            ),
             without_topics=without_topics,
             glossary=glossary_entries,
             finding_groups=finding_groups,
@@ -814,3 +828,19 @@ def render_report(
         )
     )
     return html.encode("utf-8")
+
+
+def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+    return {REPORT: render_report(snapshot.tables, snapshot.document, snapshot.findings)}
+
+
+def check(folder: Folder) -> list[str]:
+    """The page is what the folder's own tables, document.json and findings give (where they are all there)."""
+    path = folder.path / REPORT
+    if not path.exists() or folder.document is None or folder.findings is None or set(folder.tables) != set(TABLES):
+        return []
+    try:
+        expected = render_report(folder.tables, folder.document, folder.findings)
+    except Exception as exc:  # tables that failed validation may not render; they are reported already
+        return [f"{REPORT}: cannot be rendered from the folder's data to compare: {exc}"]
+    return [] if path.read_bytes() == expected else [f"{REPORT}: is not the page the folder's data gives"]

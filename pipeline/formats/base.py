@@ -1,0 +1,153 @@
+"""What every format shares: the `Snapshot` it writes, the `Folder` it checks, and typing tables read back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+import pyarrow as pa
+
+from pipeline.errors import InputError
+from pipeline.schemas import column_dtypes, table_failures
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the snapshot came from, as far as the user knows it (never invented): a sidecar file
+    next to the raw document (`<name>.source.json`) or the CLI's `--source-url` / `--retrieved`."""
+
+    url: str | None = None
+    retrieved: str | None = None  # ISO 8601 date
+    title: str | None = None
+    publisher: str | None = None
+
+    @classmethod
+    def load(cls, input_path: Path, url: str | None = None, retrieved: str | None = None) -> Origin:
+        """What the sidecar next to the input (`<stem>.source.json`, optional keys url, retrieved, title,
+        publisher) says, with `url` and `retrieved` (the CLI's options) taking precedence."""
+        known: dict[str, str] = {}
+        named = input_path.name and str(input_path) != "-"  # not standard input, not a folder like "."
+        sidecar = input_path.parent / f"{input_path.stem}.source.json" if named else input_path
+        if named and sidecar.is_file():
+            try:
+                data = json.loads(sidecar.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise InputError(f"unreadable source sidecar: {exc}", sidecar) from exc
+            if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+                raise InputError("a source sidecar is a JSON object of strings", sidecar)
+            unknown = set(data) - set(ORIGIN_KEYS)
+            if unknown:
+                raise InputError(f"unknown keys {sorted(unknown)} (known: {', '.join(ORIGIN_KEYS)})", sidecar)
+            known = data
+        known |= {k: v for k, v in {"url": url, "retrieved": retrieved}.items() if v}
+        if known.get("retrieved"):
+            try:
+                datetime.fromisoformat(known["retrieved"])
+            except ValueError as exc:
+                raise InputError(f"retrieved is not an ISO 8601 date: {known['retrieved']!r}", sidecar) from exc
+        return cls(**known)
+
+
+ORIGIN_KEYS = ("url", "retrieved", "title", "publisher")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What every format writes: the validated tables, `document.json`'s content, the findings, the origin."""
+
+    tables: Mapping[str, pd.DataFrame]
+    document: Mapping[str, Any]
+    findings: Sequence[Mapping[str, Any]]
+    origin: Origin = Origin()
+    _arrow: dict[str, pa.Table] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @property
+    def sha256(self) -> str:
+        return str(self.document["source"]["sha256"])
+
+    def arrow(self, table: str) -> pa.Table:
+        """The table as Arrow, converted once and shared by every format."""
+        if table not in self._arrow:
+            self._arrow[table] = pa.Table.from_pandas(self.tables[table], preserve_index=False)
+        return self._arrow[table]
+
+
+class Format(Protocol):
+    """A format module (see the package's docstring)."""
+
+    def write(self, snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]: ...
+
+    def check(self, folder: Folder) -> list[str]: ...
+
+
+@dataclass
+class Folder:
+    """An output folder being validated: the tables read so far, and the source each file says it comes from."""
+
+    path: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # the first readable copy of each table
+    first_file: dict[str, str] = field(default_factory=dict)  # table → the file that copy came from
+    sources: dict[str, str] = field(default_factory=dict)  # file → the source sha256 it records
+    document: dict[str, Any] | None = None  # document.json, where it is there and valid
+    findings: list[dict[str, Any]] | None = None  # quality_report.json, likewise
+
+    def table(self, table: str, file: str, read: Callable[[], pd.DataFrame]) -> list[str]:
+        """Read one copy of `table`, validate it, and compare it with the first copy read."""
+        try:
+            frame = read()
+        except Exception as exc:  # any unreadable file is a problem to list, not a crash
+            return [f"{file}: cannot read: {exc}"]
+        problems = [f"{file}: {f}" for f in table_failures(table, frame)]
+        if table not in self.tables:
+            self.tables[table], self.first_file[table] = frame, file
+        elif not same(self.tables[table], frame):
+            problems.append(f"{file}: differs from {self.first_file[table]}")
+        return problems
+
+    def source(self, file: str, sha256: object) -> None:
+        """Record the source sha256 that `file` says the data comes from."""
+        self.sources[file] = str(sha256)
+
+    def mixed_sources(self) -> list[str]:
+        """Files that say they come from different sources: the folder mixes runs."""
+        if len(set(self.sources.values())) <= 1:
+            return []
+        shown = "; ".join(f"{name}: {digest[:12]}…" for name, digest in sorted(self.sources.items()))
+        return [f"the files come from different source documents, so the folder mixes runs ({shown})"]
+
+
+def same(left: pd.DataFrame, right: pd.DataFrame) -> bool:
+    """The same columns and the same values (missing equals missing), whatever the dtypes."""
+    if list(left.columns) != list(right.columns) or len(left) != len(right):
+        return False
+    return all(_plain(left[c]) == _plain(right[c]) for c in left.columns)
+
+
+def _plain(column: pd.Series) -> list[Any]:
+    return list(column.astype(object).where(column.notna(), None))
+
+
+def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Columns read back (text from CSV, Python values from JSON, XLSX or SQLite) in the schema's dtypes where
+    they convert; anything else is left as read, for validation to report."""
+    result = {}
+    for name in frame.columns:
+        dtype = column_dtypes(table).get(name)
+        values = frame[name].astype(object).where(frame[name].notna(), None)
+        try:
+            if dtype is None:
+                result[name] = frame[name]
+            elif str(dtype) in {"Int64", "Float64"}:
+                result[name] = pd.to_numeric(values.replace("", None)).astype(dtype)
+            elif str(dtype) == "boolean":
+                result[name] = values.replace({"True": True, "False": False, "": None}).astype(dtype)
+            else:
+                result[name] = values.astype(dtype)
+        except (ValueError, TypeError):
+            result[name] = values
+    return pd.DataFrame(result)
