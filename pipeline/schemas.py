@@ -396,9 +396,8 @@ def json_value(value: Any) -> str:
 
 
 def _as_json_text(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Non-null values as the JSON output writes them, whole columns at a time."""
-    kind = portable_type(values.dtype)
-    if kind == "boolean":
+    """Values as the JSON output writes them, a whole column at a time."""
+    if portable_type(values.dtype) == "boolean":
         return values.map({True: "true", False: "false"}).astype("string")
     return values.astype("string")  # integers without a point, floats as Python writes them ("12.0", "16.67")
 
@@ -411,25 +410,14 @@ def _traced_values(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     parts = []
     for table in TRACED_TABLES:
         frame = tables[table]
-        keys = frame[primary_key(table)[0]].astype("string")
-        no_order = pd.Series(pd.array([None] * len(frame), dtype="Int64"), index=frame.index)
-        orders = frame["topic_order"] if table == "certification_topics" else no_order
-        for column in frame.columns:
-            if column in UNTRACED:
-                continue
-            present = frame[column].notna()
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "table": table,
-                        "key": keys[present],
-                        "topic_order": orders[present],
-                        "column": column,
-                        "value": _as_json_text(frame[column][present]),
-                    }
-                )
-            )
-    return pd.concat(parts, ignore_index=True)
+        traced = [c for c in frame.columns if c not in UNTRACED]
+        text = pd.DataFrame({c: _as_json_text(frame[c]) for c in traced})
+        text["_key"] = frame[primary_key(table)[0]].astype("string")
+        text["_order"] = frame["topic_order"] if table == "certification_topics" else pd.NA
+        long = text.melt(id_vars=["_key", "_order"], value_vars=traced, var_name="column").dropna(subset="value")
+        parts.append(long.assign(table=table))
+    values = pd.concat(parts, ignore_index=True).rename(columns={"_key": "key", "_order": "topic_order"})
+    return values.astype({"topic_order": "Int64", "column": "string", "table": "string"})
 
 
 def evidence_failures(tables: Mapping[str, pd.DataFrame]) -> list[str]:
