@@ -44,6 +44,25 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("UTF-16 big-endian with BOM", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
     ("white space noise", lambda t: variants.with_whitespace_noise(t).encode()),
     ("mojibake", lambda t: variants.mojibake(t).encode()),
+    # one line pasted in from a Windows-1252 source: decoded on its own, the rest stays UTF-8
+    (
+        "UTF-8 with a Windows-1252 line",
+        lambda t: t.encode().replace(
+            "> CIE™ – Center for Individual Excellence™, offers CMMP".encode(),
+            "> CIE™ – Center for Individual Excellence™, offers CMMP".encode("cp1252"),
+        ),
+    ),
+    # invisible characters scraped pages carry, inside the words the pipeline reads
+    (
+        "invisible characters",
+        lambda t: (
+            t.replace("24 CEUs every two", "24 C\u200bEUs every two")
+            .replace("PAHCOM membership", "PA\u200fHCOM membership")
+            .replace("certification offered by AAPC", "certi\u00adfication offered by AAPC")
+            .replace("Why you need", "\ufeffWhy you need")
+            .encode()
+        ),
+    ),
     ("HTML", lambda t: variants.to_html(t).encode()),
     ("HTML in Windows-1252", lambda t: variants.to_html(t).encode("cp1252")),
     ("other mirror", lambda t: variants.other_mirror(t).encode()),
