@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.errors import InputError
-from pipeline.schemas import column_dtypes, table_failures
+from pipeline.schemas import SCHEMAS, column_dtypes, table_failures
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,15 @@ class Folder:
             self.tables[table], self.first_file[table] = frame, file
         elif not same(self.tables[table], frame):
             problems.append(f"{file}: differs from {self.first_file[table]}")
+        return problems
+
+    def each_table(self, extension: str, read: Callable[[Path, str], pd.DataFrame]) -> list[str]:
+        """`table` for every schema's `<table>.<extension>` file the folder has."""
+        problems = []
+        for table in SCHEMAS:
+            path = self.path / f"{table}.{extension}"
+            if path.exists():
+                problems += self.table(table, path.name, partial(read, path, table))
         return problems
 
     def source(self, file: str, sha256: object) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.schemas import SCHEMAS, column_dtypes
+from pipeline.schemas import column_dtypes
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA = r"^[=+\-@\t\r]"  # the same first characters, as a pattern for whole columns
@@ -108,9 +107,4 @@ def read(path: Path, table: str) -> pd.DataFrame:
 
 
 def check(folder: Folder) -> list[str]:
-    problems = []
-    for table in SCHEMAS:
-        path = folder.path / f"{table}.csv"
-        if path.exists():
-            problems += folder.table(table, path.name, partial(read, path, table))
-    return problems
+    return folder.each_table("csv", read)

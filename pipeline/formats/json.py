@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
 from pipeline.formats.csv import BATCH, joined
-from pipeline.schemas import SCHEMAS, column_dtypes
+from pipeline.schemas import column_dtypes
 
 _encode_string = json.encoder.encode_basestring  # what ensure_ascii=False uses
 
@@ -95,9 +94,4 @@ def read(path: Path, table: str) -> pd.DataFrame:
 
 
 def check(folder: Folder) -> list[str]:
-    problems = []
-    for table in SCHEMAS:
-        path = folder.path / f"{table}.json"
-        if path.exists():
-            problems += folder.table(table, path.name, partial(read, path, table))
-    return problems
+    return folder.each_table("json", read)

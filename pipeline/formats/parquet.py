@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 
 from pipeline.formats.base import Folder, Snapshot
-from pipeline.schemas import SCHEMAS
 
 SOURCE_KEY = b"source_sha256"
 
@@ -37,9 +35,4 @@ def read(path: Path, folder: Folder) -> pd.DataFrame:
 
 
 def check(folder: Folder) -> list[str]:
-    problems = []
-    for table in SCHEMAS:
-        path = folder.path / f"{table}.parquet"
-        if path.exists():
-            problems += folder.table(table, path.name, partial(read, path, folder))
-    return problems
+    return folder.each_table("parquet", lambda path, _table: read(path, folder))
