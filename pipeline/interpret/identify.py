@@ -88,12 +88,14 @@ def identify(
     placed: dict[str, int] = {}  # credential → line of the row it was placed on
     findings: list[Finding] = []
 
+    def duplicate(credential: str, line: int) -> DocumentError:
+        message = f"duplicate credential {credential} (already the row at line {placed[credential]})"
+        return DocumentError(message, where, line)
+
     def place(i: int, identified: Identified) -> None:
         credential = identified.credential.value
         if credential in placed:
-            raise DocumentError(
-                f"duplicate credential {credential} (already the row at line {placed[credential]})", where, rows[i].line
-            )
+            raise duplicate(credential, rows[i].line)
         found[i] = identified
         placed[credential] = rows[i].line
 
@@ -134,10 +136,7 @@ def identify(
         if i not in found:
             evidence = set(offered(row)) - row.prerequisites.keys()
             if len(evidence) == 1 and evidence <= placed.keys():
-                credential = evidence.pop()
-                raise DocumentError(
-                    f"duplicate credential {credential} (already the row at line {placed[credential]})", where, row.line
-                )
+                raise duplicate(evidence.pop(), row.line)
             raise DocumentError("cannot identify the credential of this table row", where, row.line)
     return [found[i] for i in range(len(rows))], findings
 
