@@ -208,6 +208,7 @@ def description(table: str) -> str:
     return str(SCHEMAS[table].to_schema().description)
 
 
+@cache
 def _metadata(table: str) -> dict[str, Any]:
     model = SCHEMAS[table]
     return dict(model.get_metadata()[model.__name__]["dataframe"])

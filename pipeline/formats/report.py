@@ -23,6 +23,7 @@ table beside each chart.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import re
@@ -32,7 +33,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from pipeline.formats.base import Folder, Snapshot
 
@@ -704,9 +706,27 @@ def _paragraphs(
     return result
 
 
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates (in a private folder under the temporary directory, keyed by the
+    template's checksum, so it is never stale): it saves compiling the template on every run. A cache that
+    cannot be written only costs time."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> _BytecodeCache | None:
+    try:
+        return _BytecodeCache()
+    except (OSError, RuntimeError):  # no safe temporary folder: compile every time
+        return None
+
+
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("pipeline.formats", "templates"),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,  # scraped text is untrusted: it never becomes markup
         undefined=StrictUndefined,
         trim_blocks=True,
