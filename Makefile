@@ -23,7 +23,10 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
 	touch $@
 
+# compileall: the project's bytecode cached as pip caches an installed package's, also where
+# PYTHONDONTWRITEBYTECODE is set (otherwise every run compiles the pipeline's modules again).
 output/.stamp: $(RAW) $(SOURCES) $(VENV)/.runtime
+	$(PY) -m compileall -q pipeline
 	$(PY) -m pipeline run $(RAW) --output-dir output
 	touch $@
 
@@ -44,6 +47,7 @@ test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
 	touch $@
 
 bench: .venv-bench/.runtime $(VENV)/.dev ## benchmark: full run vs import floor, stages and formats, scaling, no-change make
+	.venv-bench/bin/python -m compileall -q pipeline
 	.venv-bench/bin/python bench/bench.py
 
 validate: $(VENV)/.runtime ## re-validate the files in output/

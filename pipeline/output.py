@@ -1,12 +1,14 @@
 """The output folder as one transaction: it holds the complete previous set of files or the complete new one.
 
 `commit(files, folder)` makes `folder` hold exactly `files` plus `manifest.json`, under an exclusive lock
-(`fcntl.flock` on the hidden `.pipeline.lock`, so concurrent runs are serialised and the last one wins whole):
+(`fcntl.flock` on the hidden `.pipeline.lock`, so concurrent runs are serialised and the last one wins whole).
+`files` may be a generator (`formats.render`): each file is written to staging as it comes and then let go,
+so a large set is never held in memory whole.
 
 1. recover: finish the move of an interrupted run (its journal says which staging folder to move in), and
    remove staging folders left by killed runs;
-2. stage: write every new file and the manifest into a fresh hidden `.pipeline-staging-*` folder *inside*
-   `folder` (so the moves never cross filesystems: mount points and symlinks work), fsync them;
+2. stage: write every new file (as it is produced) and the manifest into a fresh hidden `.pipeline-staging-*`
+   folder *inside* `folder` (so the moves never cross filesystems: mount points and symlinks work), fsync them;
 3. refuse an obstacle (a folder or other non-file where an output file goes) before anything is moved;
 4. write the journal `.pipeline-journal.json`: "moving staging X in, these files, removing those";
 5. move each file in (`os.replace`), remove stale files (in the previous manifest, not in the new set);
@@ -47,7 +49,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.errors import OutputError
 
@@ -58,6 +60,18 @@ STAGING_PREFIX = ".pipeline-staging-"
 
 
 # --- the manifest ----------------------------------------------------------------------------------
+
+
+class File(NamedTuple):
+    """One output file: its name, its bytes and their sha256 (computed once, for the manifest and the data package)."""
+
+    name: str
+    data: bytes
+    sha256: str
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> File:
+        return cls(name, data, _sha256(data))
 
 
 def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
@@ -73,7 +87,11 @@ def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
       }
     }
     """
-    listing = {name: {"bytes": len(data), "sha256": _sha256(data)} for name, data in sorted(files.items())}
+    return _manifest({name: (len(data), _sha256(data)) for name, data in files.items()})
+
+
+def _manifest(digests: Mapping[str, tuple[int, str]]) -> bytes:
+    listing = {name: {"bytes": size, "sha256": sha256} for name, (size, sha256) in sorted(digests.items())}
     return (json.dumps({"files": listing}, indent=2) + "\n").encode("utf-8")
 
 
@@ -128,12 +146,9 @@ def manifest_problems(directory: Path) -> list[str]:
 # --- the transaction -------------------------------------------------------------------------------
 
 
-def commit(files: Mapping[str, bytes], output_dir: Path) -> None:
-    """Make `output_dir` hold exactly `files` and their manifest, or leave it as it was and raise OutputError."""
-    for name in files:
-        if not _is_plain_name(name) or name == MANIFEST:
-            raise ValueError(f"not a plain output file name: {name!r}")
-    new = {name: files[name] for name in sorted(files)} | {MANIFEST: manifest_bytes(files)}  # manifest last
+def commit(files: Iterable[File], output_dir: Path) -> None:
+    """Make `output_dir` hold exactly `files` and their manifest, or leave it as it was and raise OutputError.
+    `files` is consumed under the lock, one file at a time; an exception it raises leaves the folder as it was."""
     steps = _Steps.from_environment()
     steps()
     folder = _prepare(output_dir)
@@ -142,7 +157,7 @@ def commit(files: Mapping[str, bytes], output_dir: Path) -> None:
         steps()
         with guard.critical():
             carried = _recover(folder, steps)
-        staging = _stage(folder, new, steps)
+        staging, new = _stage(folder, files, steps)
         try:
             _refuse_obstacles(folder, new)
             stale = (_listed(folder) | carried) - new.keys()
@@ -212,17 +227,26 @@ def _move_in(folder: Path, journal: _Journal, steps: _Steps) -> None:
     _fsync_dir(folder)
 
 
-def _stage(folder: Path, new: Mapping[str, bytes], steps: _Steps) -> Path:
-    """A fresh staging folder inside `folder` holding every new file, synced; removed again on any failure."""
+def _stage(folder: Path, files: Iterable[File], steps: _Steps) -> tuple[Path, dict[str, str]]:
+    """A fresh staging folder inside `folder` holding every new file and the manifest, synced, with each file's
+    sha256 (the manifest last); the folder is removed again on any failure."""
     try:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     except OSError as exc:
         raise _error("cannot create a staging folder; the previous output is kept", exc, folder) from exc
     try:
         steps()
-        for name, data in new.items():
-            _write_file(staging / name, data)
+        digests: dict[str, tuple[int, str]] = {}
+        for file in files:
+            if not _is_plain_name(file.name) or file.name in digests or file.name == MANIFEST:
+                raise ValueError(f"not a plain, new output file name: {file.name!r}")
+            _write_file(staging / file.name, file.data)
+            digests[file.name] = (len(file.data), file.sha256)
+            del file  # let the bytes go before the next file is made
             steps()
+        manifest = _manifest(digests)
+        _write_file(staging / MANIFEST, manifest)
+        steps()
         _fsync_dir(staging)
     except OSError as exc:
         _remove_tree(staging)
@@ -230,7 +254,8 @@ def _stage(folder: Path, new: Mapping[str, bytes], steps: _Steps) -> Path:
     except BaseException:
         _remove_tree(staging)
         raise
-    return staging
+    new = {name: sha256 for name, (_, sha256) in sorted(digests.items())}
+    return staging, new | {MANIFEST: _sha256(manifest)}  # the manifest last
 
 
 def _refuse_obstacles(folder: Path, new: Iterable[str]) -> None:
@@ -247,9 +272,9 @@ def _refuse_obstacles(folder: Path, new: Iterable[str]) -> None:
             raise OutputError(f"{kind} stands where an output file goes; the previous output is kept", path)
 
 
-def _apply(folder: Path, staging: Path, new: Mapping[str, bytes], stale: set[str], steps: _Steps) -> None:
+def _apply(folder: Path, staging: Path, new: Mapping[str, str], stale: set[str], steps: _Steps) -> None:
     """Steps 4 to 7: journal, move in, manifest last, clean up. Called with SIGINT and SIGTERM deferred."""
-    journal = _Journal(staging.name, {name: _sha256(data) for name, data in new.items()}, sorted(stale))
+    journal = _Journal(staging.name, dict(new), sorted(stale))
     journal_path = folder / JOURNAL
     placed = False
     try:

@@ -1,4 +1,4 @@
-"""The wiring: read → interpret → tabulate → validate → render → write. Nothing else."""
+"""The wiring: read → interpret → tabulate → validate → export (render and write). Nothing else."""
 
 from __future__ import annotations
 
@@ -66,6 +66,6 @@ def run(
     origin = origin or Origin.load(input_path)
     dataset = build(input_path, max_bytes, stage)
     snapshot = Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], origin)
-    files = stage("render", render, snapshot)
-    stage("write", output.commit, files, output_dir)
+    # Each file is rendered, written to the transaction's staging folder and let go, one after the other.
+    stage("export", output.commit, render(snapshot), output_dir)
     return dataset

@@ -28,7 +28,7 @@ def test_run_and_validate(tmp_path: Path) -> None:
     assert "validate …" in result.stderr  # a progress line per stage
     timed = cli("run", "--quiet", "--timings", "--output-dir", tmp_path / "out")
     assert [line.split()[0] for line in timed.stderr.splitlines()] == [
-        "read", "interpret", "tabulate", "validate", "render", "write", "total"
+        "read", "interpret", "tabulate", "validate", "export", "total"
     ]  # fmt: skip
     assert cli("run", "--quiet", "--output-dir", tmp_path / "out").stderr == ""
     assert cli("validate", tmp_path / "out").returncode == 0

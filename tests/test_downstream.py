@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -49,7 +50,7 @@ def test_datapackage_reports_a_broken_foreign_key(tmp_path: Path, output_dir: Pa
     shutil.copytree(output_dir, broken)
     topics = broken / "certification_topics.csv"
     topics.write_bytes(topics.read_bytes().replace(b"\r\nCMM,1,", b"\r\nXYZ,1,"))
-    files = {p.name: p.read_bytes() for p in broken.glob("*.csv")}
+    files = {p.name: (len(d), hashlib.sha256(d).hexdigest()) for p in broken.glob("*.csv") for d in [p.read_bytes()]}
     document = json.loads((broken / "document.json").read_text(encoding="utf-8"))
     package = descriptor(Snapshot({}, document, []), files)
     (broken / "datapackage.json").write_bytes(json_bytes(package))  # hashes match: only the key is wrong

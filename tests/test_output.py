@@ -22,7 +22,7 @@ from pipeline.__main__ import main
 from pipeline.errors import OutputError, ValidationFailed
 from pipeline.formats import Origin, render, validate_dir
 from pipeline.formats import Snapshot as Data
-from pipeline.output import JOURNAL, LOCK, MANIFEST, STAGING_PREFIX, commit, manifest_bytes, manifest_problems
+from pipeline.output import JOURNAL, LOCK, MANIFEST, STAGING_PREFIX, File, manifest_bytes, manifest_problems
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.run import build
 
@@ -68,7 +68,12 @@ def leftovers(folder: Path) -> list[str]:
 
 def rendered(source: Path) -> dict[str, bytes]:
     dataset = build(source)
-    return render(Data(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(source)))
+    data = Data(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(source))
+    return {file.name: file.data for file in render(data)}
+
+
+def commit(files: dict[str, bytes], folder: Path) -> None:
+    output.commit((File.of(name, data) for name, data in files.items()), folder)
 
 
 def complete(files: dict[str, bytes]) -> Snapshot:

@@ -4,7 +4,8 @@
 use. Each format module has:
 
 - `write(snapshot, written) -> dict[str, bytes]`: its files' bytes, from the validated `Snapshot`
-  and the files the formats before it in `FORMATS` wrote (the data package hashes the CSV files);
+  and the size and sha256 of the files the formats before it in `FORMATS` wrote (the data package
+  lists the CSV files');
 - `check(folder) -> list[str]`: read its files back from the folder, where present, and list every
   problem; tables go through `Folder.table`, which validates each against its schema and compares
   it with the same table read from the other formats.
@@ -14,26 +15,29 @@ Adding a format is adding a module and its name in `FORMATS`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import InputError, ValidationFailed
 from pipeline.formats import csv, datapackage, document, json, parquet, report, sqlite, xlsx
 from pipeline.formats.base import Folder, Format, Origin, Snapshot
-from pipeline.output import manifest_problems
+from pipeline.output import File, manifest_problems
 from pipeline.schemas import SCHEMAS, cross_table_failures
 
 __all__ = ["FORMATS", "Folder", "Origin", "Snapshot", "render", "validate_dir"]
 
-# Write order: a format may use the bytes of those before it (the data package hashes the CSV files).
+# Write order: a format may use the digests of those before it (the data package lists the CSV files).
 FORMATS: tuple[Format, ...] = (parquet, csv, json, document, xlsx, sqlite, datapackage, report)
 
 
-def render(snapshot: Snapshot) -> dict[str, bytes]:
-    """File name → bytes, for every output file of every format."""
-    files: dict[str, bytes] = {}
+def render(snapshot: Snapshot) -> Iterator[File]:
+    """Every output file of every format, one at a time, so that the transaction can write each and let it go."""
+    written: dict[str, tuple[int, str]] = {}
     for fmt in FORMATS:
-        files.update(fmt.write(snapshot, files))
-    return files
+        for name, data in fmt.write(snapshot, written).items():
+            file = File.of(name, data)
+            written[name] = (len(data), file.sha256)
+            yield file
 
 
 def validate_dir(directory: Path) -> None:

@@ -93,7 +93,7 @@ def table_bytes(table: pa.Table) -> bytes:
     return b"".join(parts)
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {f"{name}.csv": table_bytes(snapshot.arrow(name)) for name in snapshot.tables}
 
 

@@ -48,15 +48,15 @@ def source(snapshot: Snapshot) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def descriptor(snapshot: Snapshot, files: Mapping[str, bytes]) -> dict[str, Any]:
-    """The descriptor of the CSV resources among `files`."""
+def descriptor(snapshot: Snapshot, files: Mapping[str, tuple[int, str]]) -> dict[str, Any]:
+    """The descriptor of the CSV resources among `files` (name → size, sha256)."""
     resources = []
     for table in SCHEMAS:
-        data = files[f"{table}.csv"]
+        size, sha256 = files[f"{table}.csv"]
         resources.append({
             "name": table, "type": "table", "path": f"{table}.csv", "description": description(table),
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
-            "bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", "schema": _schema(table),
+            "bytes": size, "hash": f"sha256:{sha256}", "schema": _schema(table),
         })  # fmt: skip
     return {
         "$schema": PACKAGE_PROFILE, "name": NAME, "title": str(snapshot.document["title"]),
@@ -64,7 +64,7 @@ def descriptor(snapshot: Snapshot, files: Mapping[str, bytes]) -> dict[str, Any]
     }  # fmt: skip
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {DESCRIPTOR: dumps(descriptor(snapshot, written))}
 
 

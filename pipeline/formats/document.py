@@ -50,7 +50,7 @@ SCHEMAS: dict[str, pydantic.TypeAdapter[Any]] = {
 }
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {DOCUMENT: dumps(snapshot.document), QUALITY_REPORT: dumps(list(snapshot.findings))}
 
 

@@ -83,7 +83,7 @@ def table_bytes(table: pa.Table) -> bytes:
     return b"[\n" + b",\n".join(parts) + b"\n]\n"
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {f"{name}.json": table_bytes(snapshot.arrow(name)) for name in snapshot.tables}
 
 

@@ -15,7 +15,7 @@ from pipeline.formats.base import Folder, Snapshot
 SOURCE_KEY = b"source_sha256"
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     files = {}
     for name in snapshot.tables:
         table = snapshot.arrow(name)

@@ -850,7 +850,7 @@ def render_report(
     return html.encode("utf-8")
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {REPORT: render_report(snapshot.tables, snapshot.document, snapshot.findings)}
 
 

@@ -170,7 +170,7 @@ def metadata(snapshot: Snapshot) -> dict[str, Any]:
     return result
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {DATABASE: database(snapshot), METADATA: dumps(metadata(snapshot))}
 
 

@@ -403,7 +403,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
     return buffer.getvalue()
 
 
-def write(snapshot: Snapshot, written: Mapping[str, bytes]) -> dict[str, bytes]:
+def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
     return {WORKBOOK: workbook(snapshot)}
 
 
