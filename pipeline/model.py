@@ -110,10 +110,10 @@ class Passage:
     """Paragraphs read as one text, joined with one space (a cell the scrape split, an entry)."""
 
     paragraphs: tuple[Paragraph, ...]
+    text: str = field(init=False)  # the paragraphs' texts joined with one space: every passage is read
 
-    @cached_property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.paragraphs)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", " ".join(p.text for p in self.paragraphs))
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -145,6 +145,8 @@ class Passage:
 
     def paragraph_at(self, index: int) -> Paragraph:
         """The paragraph that holds character `index` of `text`."""
+        if len(self.paragraphs) == 1:
+            return self.paragraphs[0]
         return self.paragraphs[max(bisect.bisect_right(self._starts, index) - 1, 0)]
 
 

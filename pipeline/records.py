@@ -7,10 +7,12 @@ evidence rows. Nothing here reads text: it only arranges what interpretation fou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.interpret import Interpretation, Reading
@@ -100,25 +102,28 @@ def tabulate(interpretation: Interpretation) -> Dataset:
     """The output tables, the document's description and the findings."""
     terms = {t.key: t for t in interpretation.terms}
     evidence = _Evidence()
-    certifications = [_certification(n, r, terms) for n, r in enumerate(interpretation.readings, start=1)]
-    topics = [
-        TopicRecord(
-            Traced(r.identified.credential.value, _listed_in(topic)),
-            Traced(order, tuple(Piece("parsed", "list_position", p.quote) for p in topic.pieces)),
-            topic,
-        )
-        for r in interpretation.readings
-        for order, topic in enumerate(r.topics, start=1)
-    ]
-    glossary = [_glossary(t) for t in interpretation.terms]
-    document = interpretation.document
+    # each table's records go once its frame and evidence are made: they are not all alive at once
     tables = {
-        "certifications": evidence.frame("certifications", certifications),
-        "certification_topics": evidence.frame("certification_topics", topics),
-        "glossary": evidence.frame("glossary", glossary),
+        "certifications": evidence.frame(
+            "certifications", [_certification(n, r, terms) for n, r in enumerate(interpretation.readings, start=1)]
+        ),
+        "certification_topics": evidence.frame(
+            "certification_topics",
+            [
+                TopicRecord(
+                    Traced(r.identified.credential.value, _listed_in(topic)),
+                    Traced(order, tuple(Piece("parsed", "list_position", p.quote) for p in topic.pieces)),
+                    topic,
+                )
+                for r in interpretation.readings
+                for order, topic in enumerate(r.topics, start=1)
+            ],
+        ),
+        "glossary": evidence.frame("glossary", [_glossary(t) for t in interpretation.terms]),
         "source_map": _frame("source_map", _source_map(interpretation)),
     }
     tables["evidence"] = evidence.to_frame()
+    document = interpretation.document
     paragraphs = sum(1 for _ in document.placed())
     return Dataset(tables, describe(document), interpretation.findings, document.source, paragraphs)
 
@@ -257,64 +262,63 @@ def _frame(table: str, records: Sequence[Any]) -> pd.DataFrame:
     """Records → DataFrame with the schema's columns, order and dtypes, built column by column."""
     return pd.DataFrame(
         {
-            name: to_array([_plain(getattr(r, name)) for r in records], dtype)
+            name: to_array([v.value if isinstance(v, Traced) else v for v in map(attrgetter(name), records)], dtype)
             for name, dtype in column_dtypes(table).items()
         }
     )
 
 
-def _plain(value: object) -> object:
-    return value.value if isinstance(value, Traced) else value
-
-
 class _Evidence:
-    """The evidence table, accumulated column by column (in the schema's order) as tables are built."""
+    """The evidence table: each traced value with its pieces, gathered as tables are built, in their order."""
 
     def __init__(self) -> None:
-        self.names = tuple(column_dtypes("evidence"))
-        self.columns: tuple[list[Any], ...] = tuple([] for _ in self.names)
+        # per value: its table, key, topic order, column and value as JSON writes it, and its pieces
+        self.values: tuple[list[Any], ...] = ([], [], [], [], [])
+        self.pieces: list[tuple[Piece, ...]] = []
 
     def frame(self, table: str, records: Sequence[Any]) -> pd.DataFrame:
         """The table's frame; every traced value's pieces go to the evidence."""
         if records:
             traced = [f.name for f in fields(records[0]) if f.name not in UNTRACED]
             key_field = "term" if table == "glossary" else "credential"
+            tables, keys, orders, columns, values = self.values
+            pieces = self.pieces
+            traced_values = attrgetter(*traced)
             for record in records:
-                key = _plain(getattr(record, key_field))
-                order = _plain(record.topic_order) if table == "certification_topics" else None
-                for column in traced:
-                    value = getattr(record, column)
-                    if isinstance(value, Traced) and value.value is not None:
-                        self._add(table, str(key), order, column, json_value(value.value), value.pieces)  # type: ignore[arg-type]
+                key = str(getattr(record, key_field).value)
+                order = record.topic_order.value if table == "certification_topics" else None
+                for column, value in zip(traced, traced_values(record), strict=True):
+                    if value is not None and value.value is not None:
+                        tables.append(table)
+                        keys.append(key)
+                        orders.append(order)
+                        columns.append(column)
+                        values.append(json_value(value.value))
+                        pieces.append(value.pieces)
         return _frame(table, records)
 
-    def _add(self, table: str, key: str, order: int | None, column: str, value: str, pieces: Iterable[Piece]) -> None:
-        (tables, keys, orders, columns, numbers, values, methods, rules, ordinals, lines, starts, ends, quotes,
-         notes) = self.columns  # fmt: skip
-        for number, (method, rule, quote, note) in enumerate(pieces, start=1):
-            tables.append(table)
-            keys.append(key)
-            orders.append(order)
-            columns.append(column)
-            numbers.append(number)
-            values.append(value)
-            methods.append(method)
-            rules.append(rule)
-            ordinal, line, start, end, text = quote if quote is not None else _UNQUOTED
-            ordinals.append(ordinal)
-            lines.append(line)
-            starts.append(start)
-            ends.append(end)
-            quotes.append(text)
-            notes.append(note)
-
     def to_frame(self) -> pd.DataFrame:
-        dtypes = column_dtypes("evidence")
-        frame = {}
-        for name, values in zip(self.names, self.columns, strict=True):
-            frame[name] = to_array(values, dtypes[name])
-            values.clear()  # the array holds them now
-        return pd.DataFrame(frame)
+        return pd.DataFrame(dict(self._columns()))
+
+    def _columns(self) -> Iterator[tuple[str, Any]]:
+        """The columns in the schema's order, each made and converted before the next: one row per piece, with its
+        value's columns (converted once per value, then taken for each of its pieces) and its number among them."""
+        dtype = column_dtypes("evidence")
+        counts = np.array([len(p) for p in self.pieces])
+        of_value = np.repeat(np.arange(len(counts)), counts)  # each piece's value
+        first = np.repeat(np.cumsum(counts) - counts, counts)  # the row of its value's first piece
+        tables, keys, orders, columns, values = self.values
+        for name, column in (("table", tables), ("key", keys), ("topic_order", orders), ("column", columns)):
+            yield name, to_array(column, dtype[name]).take(of_value)
+        yield "evidence_order", to_array(np.arange(len(of_value)) - first + 1, dtype["evidence_order"])
+        yield "value", to_array(values, dtype["value"]).take(of_value)
+        pieces = [p for value in self.pieces for p in value]
+        yield "method", to_array([p.method for p in pieces], dtype["method"])
+        yield "rule", to_array([p.rule for p in pieces], dtype["rule"])
+        quotes = [p.quote or _UNQUOTED for p in pieces]
+        for i, name in enumerate(("ordinal", "line", "start_column", "end_column", "quote")):
+            yield name, to_array([q[i] for q in quotes], dtype[name])
+        yield "note", to_array([p.note for p in pieces], dtype["note"])
 
 
 _UNQUOTED = (None, None, None, None, None)  # ordinal, line, start_column, end_column, quote

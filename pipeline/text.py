@@ -8,7 +8,6 @@ import unicodedata
 # Characters scraped pages carry that a reader never sees: zero-width spaces and joiners, the word
 # joiner, bidirectional marks and embeddings, the soft hyphen and a byte-order mark in mid-text.
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_WHITESPACE = re.compile(r"\s+")
 _MARKS = re.compile(r"[®™]")
 
 NUMBER_WORDS = {
@@ -32,8 +31,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("24 C\\u200bEUs every two years and maintain PA\\u200fHCOM")
     '24 CEUs every two years and maintain PAHCOM'
     """
-    text = unicodedata.normalize("NFC", INVISIBLE.sub("", text))
-    return _WHITESPACE.sub(" ", text).strip()
+    if not text.isascii():  # ASCII has no invisible characters and is NFC already
+        text = unicodedata.normalize("NFC", INVISIBLE.sub("", text))
+    return " ".join(text.split())  # str.split() splits on what `\s` matches, and drops the ends
 
 
 def strip_marks(text: str) -> str:

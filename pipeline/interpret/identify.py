@@ -123,8 +123,8 @@ def identify(
             if i in found:
                 continue
             by = offered(rows[i])
-            left = set(by) - placed.keys()
-            candidates = left - rows[i].prerequisites.keys()
+            left = {c for c in by if c not in placed}  # not `set(by) - placed.keys()`: that walks every placed key
+            candidates = {c for c in left if c not in rows[i].prerequisites}
             if len(candidates) == 1:
                 credential = candidates.pop()
                 method: Attribution = "prerequisite" if len(left) > 1 else "membership"
