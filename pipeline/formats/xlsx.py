@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import joined, neutralize, neutralize_column, restore
+from pipeline.formats.csv import concatenated, neutralize, neutralize_column, restore
 from pipeline.schemas import column_dtypes, description
 
 WORKBOOK = "certifications.xlsx"
@@ -177,13 +177,16 @@ def _columns(table: pa.Table, strings: _Strings) -> list[_Column]:
     return columns
 
 
-def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int) -> Iterator[bytes]:
+def _rows_xml(
+    columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int
+) -> Iterator[pa.Buffer]:
     """The sheet's data rows [start, stop) of the table as <row> elements, a batch at a time."""
     letters = [column_letter(i) for i in range(len(columns))]
     for at in range(start, stop, BATCH):
         end = min(at + BATCH, stop)
         numbers = pc.cast(pa.array(range(first_row + at - start, first_row + end - start), pa.int64()), pa.string())
-        cells = []
+        # Each row is one join of its pieces: the row's number, each cell's value, and the markup between them.
+        pieces: list[str | pa.Array | pa.ChunkedArray] = ['<row r="', numbers, '">']
         for letter, column in zip(letters, columns, strict=True):
             if column.kind == "s":
                 value = pc.cast(indices.slice(column.strings_at + at, end - at), pa.string())
@@ -191,9 +194,19 @@ def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: i
             else:
                 value = pc.cast(column.values.slice(at, end - at), pa.string())
                 kind = f'" s="{column.style}"' + (' t="b"><v>' if column.kind == "b" else "><v>")
-            cell = pc.binary_join_element_wise(f'<c r="{letter}', numbers, kind, value, "</v></c>", "")
-            cells.append(pc.fill_null(cell, ""))
-        yield joined(pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", ""), "")
+            cell = [f'<c r="{letter}', numbers, kind, value, "</v></c>"]
+            if value.null_count:  # a missing value is no cell at all: the cell is null, joined as empty
+                pieces.append(pc.binary_join_element_wise(*cell, ""))
+            else:
+                pieces += cell
+        pieces.append("</row>")
+        merged: list[str | pa.Array | pa.ChunkedArray] = []  # adjacent markup as one piece: fewer to join
+        for piece in pieces:
+            if isinstance(piece, str) and merged and isinstance(merged[-1], str):
+                merged[-1] += piece
+            else:
+                merged.append(piece)
+        yield concatenated(pc.binary_join_element_wise(*merged, "", null_handling="replace"))
 
 
 def _header_xml(columns: Sequence[_Column]) -> str:
@@ -395,7 +408,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
                     pc.binary_join_element_wise('<si><t xml:space="preserve">', text, "</t></si>", ""),
                     pc.binary_join_element_wise("<si><t>", text, "</t></si>", ""),
                 )
-                sst.write(joined(items, ""))
+                sst.write(concatenated(items))
             sst.write(b"</sst>")
         for name, text in _package_parts(names, filters, str(snapshot.document["title"])).items():
             with add(name) as part_file:
