@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import BATCH, changed, concatenated
+from pipeline.formats.csv import BATCH, anywhere, changed, concatenated, joined
 from pipeline.schemas import column_dtypes
 
 _encode_string = json.encoder.encode_basestring  # what ensure_ascii=False uses
@@ -43,18 +43,21 @@ def _escaped(text: pa.Array) -> pa.Array:
     return pa.array([_encode_string(v)[1:-1] for v in text.to_pylist()], pa.string())
 
 
-def _encoded(column: pa.Array) -> pa.Array | pa.ChunkedArray:
-    """Every value of a column as JSON text, as json.dumps writes it (missing stays null, for the record to
-    write as null)."""
+def _pieces(key: str, column: pa.Array) -> list[str | pa.Array]:
+    """A key and its values, as pieces of the records' join: the values as json.dumps writes them, a missing
+    one left null for the join to write `null`."""
     if pa.types.is_floating(column.type):  # Python's repr (12.0), which Arrow's cast does not match
-        return pa.array([None if v is None else _float(v) for v in column.to_pylist()], pa.string())
+        return [key, pa.array([None if v is None else _float(v) for v in column.to_pylist()], pa.string())]
     if pa.types.is_boolean(column.type):
-        return pc.if_else(column, "true", "false")
+        return [key, pc.if_else(column, "true", "false")]
     if pa.types.is_integer(column.type):
-        return pc.cast(column, pa.string())
+        return [key, pc.cast(column, pa.string())]
     text = column.cast(pa.string())
-    text = changed(text, pc.match_substring_regex(text, _NEEDS_ESCAPE), _escaped)
-    return pc.binary_join_element_wise('"', text, '"', "")
+    if anywhere(text, _NEEDS_ESCAPE):
+        text = changed(text, pc.match_substring_regex(text, _NEEDS_ESCAPE), _escaped)
+    if text.null_count == 0:  # the quotes go with the markup around the values, rather than on each value
+        return [key + '"', text, '"']
+    return [key, pc.binary_join_element_wise('"', text, '"', "")]  # a missing value stays null, unquoted
 
 
 def table_bytes(table: pa.Table) -> bytes:
@@ -72,9 +75,8 @@ def table_bytes(table: pa.Table) -> bytes:
     out = io.BytesIO()
     out.write(b"[\n")
     for batch in table.to_batches(BATCH):
-        pieces = [piece for key, column in zip(keys, batch.columns, strict=True) for piece in (key, _encoded(column))]
-        record = pc.binary_join_element_wise(*pieces, "\n  },\n", "", null_handling="replace", null_replacement="null")
-        out.write(concatenated(record))
+        pieces = [piece for key, column in zip(keys, batch.columns, strict=True) for piece in _pieces(key, column)]
+        out.write(concatenated(joined([*pieces, "\n  },\n"], missing="null")))
     out.seek(-2, io.SEEK_END)  # the last record takes no comma: its ",\n" becomes "\n]\n"
     out.write(b"\n]\n")
     return out.getvalue()

@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import concatenated, neutralize, neutralize_column, restore
+from pipeline.formats.csv import concatenated, joined, neutralize, neutralize_column, restore
 from pipeline.schemas import column_dtypes, description
 
 WORKBOOK = "certifications.xlsx"
@@ -199,14 +199,7 @@ def _rows_xml(
                 pieces.append(pc.binary_join_element_wise(*cell, ""))
             else:
                 pieces += cell
-        pieces.append("</row>")
-        merged: list[str | pa.Array | pa.ChunkedArray] = []  # adjacent markup as one piece: fewer to join
-        for piece in pieces:
-            if isinstance(piece, str) and merged and isinstance(merged[-1], str):
-                merged[-1] += piece
-            else:
-                merged.append(piece)
-        yield concatenated(pc.binary_join_element_wise(*merged, "", null_handling="replace"))
+        yield concatenated(joined([*pieces, "</row>"]))
 
 
 def _header_xml(columns: Sequence[_Column]) -> str:
