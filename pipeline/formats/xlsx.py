@@ -45,7 +45,7 @@ SHEETS = {  # table → sheet name
 ABOUT = "About"
 MAX_ROWS = 1_048_576  # rows a sheet can hold in Excel, the header included
 MAX_WIDTH = 60
-BATCH = 65_536  # rows turned into XML at a time
+BATCH = 16_384  # rows turned into XML at a time: larger batches are no faster, only bigger
 COMPRESSION = 1  # zlib's fastest level: the sheets' XML is most of the time at higher levels, for a few % of size
 FIXED_TIME = "2000-01-01T00:00:00Z"  # workbook metadata carries no run time
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -127,8 +127,8 @@ class _Strings:
     def add(self, values: pa.Array | pa.ChunkedArray) -> int:
         """Register a column's text; returns where it starts, to find its indices after `encode`."""
         start = self.size
-        chunk = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
-        self.arrays.append(chunk.cast(pa.large_string()))
+        chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+        self.arrays += [chunk.cast(pa.large_string()) for chunk in chunks]  # the table's own, where large already
         self.size += len(values)
         return start
 
@@ -137,6 +137,7 @@ class _Strings:
         if not self.arrays:
             return pa.array([], pa.int32()), pa.array([], pa.large_string())
         encoded = pc.dictionary_encode(pa.chunked_array(self.arrays, pa.large_string())).combine_chunks()
+        self.arrays = []  # the text is in the dictionary now: no need to hold it twice
         return encoded.indices, encoded.dictionary
 
 
