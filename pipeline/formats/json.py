@@ -2,12 +2,14 @@
 `null` for missing, integers as integers, 2-space indentation.
 
 The bytes are those of `json.dumps(records, ensure_ascii=False, indent=2)`, built column by column
-in Arrow: each column is encoded at once (the same escapes), then the records are laid out and
-joined. `json.dumps` with an indent falls back to its pure-Python encoder, one call per value.
+in Arrow: each column is encoded at once (the few strings that need escapes by `json`'s own encoder),
+then each record is laid out in one join and the records written as Arrow holds them. `json.dumps`
+with an indent falls back to its pure-Python encoder, one call per value.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Mapping
@@ -19,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import BATCH, joined
+from pipeline.formats.csv import BATCH, anywhere, changed, concatenated, joined
 from pipeline.schemas import column_dtypes
 
 _encode_string = json.encoder.encode_basestring  # what ensure_ascii=False uses
@@ -30,39 +32,32 @@ def dumps(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _float(value: float | None) -> str:
-    if value is None:
-        return "null"
+def _float(value: float) -> str:
     return repr(value) if math.isfinite(value) else json.dumps(value)
 
 
-# What json.dumps(ensure_ascii=False) escapes in a string: backslash and quote first, then control characters.
-_ESCAPES = [("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"), ("\b", "\\b"), ("\f", "\\f")]
-_OTHER_CONTROL = r"[\x00-\x07\x0b\x0e-\x1f]"
-_NEEDS_ESCAPE = r'[\\"\x00-\x1f]'
+_NEEDS_ESCAPE = r'[\\"\x00-\x1f]'  # what json.dumps(ensure_ascii=False) escapes in a string
 
 
-def _string(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    text = column.cast(pa.string())
-    if not pc.any(pc.match_substring_regex(text, _NEEDS_ESCAPE)).as_py():  # most columns: nothing to escape
-        return pc.fill_null(pc.binary_join_element_wise('"', text, '"', ""), "null")
-    for char, escaped in _ESCAPES:
-        text = pc.replace_substring(text, char, escaped)
-    if pc.any(pc.match_substring_regex(text, _OTHER_CONTROL)).as_py():
-        for char in sorted({c for v in text.to_pylist() if v for c in v if ord(c) < 0x20}):
-            text = pc.replace_substring(text, char, f"\\u{ord(char):04x}")
-    return pc.fill_null(pc.binary_join_element_wise('"', text, '"', ""), "null")
+def _escaped(text: pa.Array) -> pa.Array:
+    return pa.array([_encode_string(v)[1:-1] for v in text.to_pylist()], pa.string())
 
 
-def _encoded(column: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
-    """Every value of a column as JSON text, as json.dumps writes it."""
+def _pieces(key: str, column: pa.Array) -> list[str | pa.Array]:
+    """A key and its values, as pieces of the records' join: the values as json.dumps writes them, a missing
+    one left null for the join to write `null`."""
     if pa.types.is_floating(column.type):  # Python's repr (12.0), which Arrow's cast does not match
-        return pa.array([_float(v) for v in column.to_pylist()], pa.string())
+        return [key, pa.array([None if v is None else _float(v) for v in column.to_pylist()], pa.string())]
     if pa.types.is_boolean(column.type):
-        return pc.fill_null(pc.if_else(column, "true", "false"), "null")
+        return [key, pc.if_else(column, "true", "false")]
     if pa.types.is_integer(column.type):
-        return pc.fill_null(pc.cast(column, pa.string()), "null")
-    return _string(column)
+        return [key, pc.cast(column, pa.string())]
+    text = column.cast(pa.string())
+    if anywhere(text, _NEEDS_ESCAPE):
+        text = changed(text, pc.match_substring_regex(text, _NEEDS_ESCAPE), _escaped)
+    if text.null_count == 0:  # the quotes go with the markup around the values, rather than on each value
+        return [key + '"', text, '"']
+    return [key, pc.binary_join_element_wise('"', text, '"', "")]  # a missing value stays null, unquoted
 
 
 def table_bytes(table: pa.Table) -> bytes:
@@ -74,13 +69,17 @@ def table_bytes(table: pa.Table) -> bytes:
     """
     if table.num_rows == 0:
         return b"[]\n"
-    keys = [("    " if i == 0 else ",\n    ") + _encode_string(n) + ": " for i, n in enumerate(table.column_names)]
-    parts = []
-    for at in range(0, table.num_rows, BATCH):
-        batch = table.slice(at, BATCH)
-        cells = [pc.binary_join_element_wise(k, _encoded(c), "") for k, c in zip(keys, batch.columns, strict=True)]
-        parts.append(joined(pc.binary_join_element_wise("  {\n", *cells, "\n  }", ""), ",\n"))
-    return b"[\n" + b",\n".join(parts) + b"\n]\n"
+    # Each record, from its opening brace to the comma and newline after its closing one, is one join:
+    # every key (with what comes before it) and every value in turn.
+    keys = [("  {\n    " if i == 0 else ",\n    ") + _encode_string(n) + ": " for i, n in enumerate(table.column_names)]
+    out = io.BytesIO()
+    out.write(b"[\n")
+    for batch in table.to_batches(BATCH):
+        pieces = [piece for key, column in zip(keys, batch.columns, strict=True) for piece in _pieces(key, column)]
+        out.write(concatenated(joined([*pieces, "\n  },\n"], missing="null")))
+    out.seek(-2, io.SEEK_END)  # the last record takes no comma: its ",\n" becomes "\n]\n"
+    out.write(b"\n]\n")
+    return out.getvalue()
 
 
 def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:

@@ -18,11 +18,12 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pandas as pd
@@ -30,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.formats.base import Folder, Snapshot, typed
-from pipeline.formats.csv import joined, neutralize, neutralize_column, restore
+from pipeline.formats.csv import concatenated, joined, neutralize, neutralize_column, restore
 from pipeline.schemas import column_dtypes, description
 
 WORKBOOK = "certifications.xlsx"
@@ -44,7 +45,7 @@ SHEETS = {  # table → sheet name
 ABOUT = "About"
 MAX_ROWS = 1_048_576  # rows a sheet can hold in Excel, the header included
 MAX_WIDTH = 60
-BATCH = 65_536  # rows turned into XML at a time
+BATCH = 16_384  # rows turned into XML at a time: larger batches are no faster, only bigger
 COMPRESSION = 1  # zlib's fastest level: the sheets' XML is most of the time at higher levels, for a few % of size
 FIXED_TIME = "2000-01-01T00:00:00Z"  # workbook metadata carries no run time
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -126,8 +127,8 @@ class _Strings:
     def add(self, values: pa.Array | pa.ChunkedArray) -> int:
         """Register a column's text; returns where it starts, to find its indices after `encode`."""
         start = self.size
-        chunk = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
-        self.arrays.append(chunk.cast(pa.large_string()))
+        chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+        self.arrays += [chunk.cast(pa.large_string()) for chunk in chunks]  # the table's own, where large already
         self.size += len(values)
         return start
 
@@ -136,6 +137,7 @@ class _Strings:
         if not self.arrays:
             return pa.array([], pa.int32()), pa.array([], pa.large_string())
         encoded = pc.dictionary_encode(pa.chunked_array(self.arrays, pa.large_string())).combine_chunks()
+        self.arrays = []  # the text is in the dictionary now: no need to hold it twice
         return encoded.indices, encoded.dictionary
 
 
@@ -177,13 +179,16 @@ def _columns(table: pa.Table, strings: _Strings) -> list[_Column]:
     return columns
 
 
-def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int) -> Iterator[bytes]:
+def _rows_xml(
+    columns: Sequence[_Column], indices: pa.Array, start: int, stop: int, first_row: int
+) -> Iterator[pa.Buffer]:
     """The sheet's data rows [start, stop) of the table as <row> elements, a batch at a time."""
     letters = [column_letter(i) for i in range(len(columns))]
     for at in range(start, stop, BATCH):
         end = min(at + BATCH, stop)
         numbers = pc.cast(pa.array(range(first_row + at - start, first_row + end - start), pa.int64()), pa.string())
-        cells = []
+        # Each row is one join of its pieces: the row's number, each cell's value, and the markup between them.
+        pieces: list[str | pa.Array | pa.ChunkedArray] = ['<row r="', numbers, '">']
         for letter, column in zip(letters, columns, strict=True):
             if column.kind == "s":
                 value = pc.cast(indices.slice(column.strings_at + at, end - at), pa.string())
@@ -191,9 +196,12 @@ def _rows_xml(columns: Sequence[_Column], indices: pa.Array, start: int, stop: i
             else:
                 value = pc.cast(column.values.slice(at, end - at), pa.string())
                 kind = f'" s="{column.style}"' + (' t="b"><v>' if column.kind == "b" else "><v>")
-            cell = pc.binary_join_element_wise(f'<c r="{letter}', numbers, kind, value, "</v></c>", "")
-            cells.append(pc.fill_null(cell, ""))
-        yield joined(pc.binary_join_element_wise('<row r="', numbers, '">', *cells, "</row>", ""), "")
+            cell = [f'<c r="{letter}', numbers, kind, value, "</v></c>"]
+            if value.null_count:  # a missing value is no cell at all: the cell is null, joined as empty
+                pieces.append(pc.binary_join_element_wise(*cell, ""))
+            else:
+                pieces += cell
+        yield concatenated(joined([*pieces, "</row>"]))
 
 
 def _header_xml(columns: Sequence[_Column]) -> str:
@@ -350,6 +358,20 @@ def _package_parts(names: Sequence[str], filters: Mapping[int, str], title: str)
     }
 
 
+def _write_behind(file: IO[bytes], chunks: Iterable[pa.Buffer]) -> None:
+    """Write the chunks to the zip member, each compressed in a thread while the next is made: zlib is as much
+    time as making the XML, and both it and Arrow let the other thread run. The bytes are those of writing in
+    turn; one chunk at most waits."""
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        pending: Future[int] | None = None
+        for chunk in chunks:
+            if pending:
+                pending.result()
+            pending = writer.submit(file.write, chunk)
+        if pending:
+            pending.result()
+
+
 def _quoted_sheet(name: str) -> str:
     return "'" + name.replace("'", "''") + "'" if re.search(r"[^A-Za-z0-9_]", name) else name
 
@@ -380,8 +402,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
             filters[number - 1] = f"{_quoted_sheet(part.name)}!$A$1:${last_column}${rows + 1}"
             with add(f"xl/worksheets/sheet{number}.xml") as sheet:
                 sheet.write(_sheet_head(columns[part.table], rows, selected=number == 1).encode())
-                for xml in _rows_xml(columns[part.table], indices, part.start, part.stop, first_row=2):
-                    sheet.write(xml)
+                _write_behind(sheet, _rows_xml(columns[part.table], indices, part.start, part.stop, first_row=2))
                 sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
         with add(f"xl/worksheets/sheet{len(names)}.xml") as sheet:
             sheet.write(_about_xml(_about_rows(snapshot, parts)).encode())
@@ -395,7 +416,7 @@ def workbook(snapshot: Snapshot, max_rows: int = MAX_ROWS) -> bytes:
                     pc.binary_join_element_wise('<si><t xml:space="preserve">', text, "</t></si>", ""),
                     pc.binary_join_element_wise("<si><t>", text, "</t></si>", ""),
                 )
-                sst.write(joined(items, ""))
+                sst.write(concatenated(items))
             sst.write(b"</sst>")
         for name, text in _package_parts(names, filters, str(snapshot.document["title"])).items():
             with add(name) as part_file:
