@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
@@ -153,15 +153,6 @@ FINDINGS_TEXT = {  # code → (heading, what it means for a reader)
 # --- plain values -------------------------------------------------------------------------
 
 
-def plain(value: Any) -> Any:
-    """A DataFrame cell as a plain Python value: None for missing, numpy scalars unwrapped."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
 def number(value: Any) -> str:
     """A number as a reader writes it.
 
@@ -190,10 +181,8 @@ def normalise(text: str) -> str:
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    return [
-        {c: plain(v) for c, v in zip(frame.columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
+    """The rows as dicts of plain values (None for missing), converted by Arrow column by column."""
+    return list(pa.Table.from_pandas(frame, preserve_index=False).to_pylist())
 
 
 # --- view model -----------------------------------------------------------------------------
