@@ -277,8 +277,9 @@ def _term(
 ) -> Term:
     body, key, line = p.body, p.term, p.body.first_line
     kind = _kind(p)
+    before = len(findings)
     direct = _awarded(p, terms, by_name, findings) if kind.value == "credential" else None
-    invalid = any(f.code == "offered_by_invalid" and f.key == key for f in findings)
+    invalid = any(f.code == "offered_by_invalid" for f in findings[before:])  # not every earlier entry's findings
     stated = statements.get(key, []) if kind.value == "credential" and not invalid else []
     offered_by: Traced[tuple[str, ...]] | None
     if direct:
