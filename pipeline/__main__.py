@@ -62,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     debug = getattr(args, "debug", False)
     try:
         if args.command == "run":
+            # One short run that builds a large graph of objects with no garbage cycles worth
+            # collecting: the cyclic collector's repeated passes over it (and over the modules
+            # imported next) would cost a third of the time.
+            gc.disable()
             from pipeline.formats import Origin
             from pipeline.run import Stages, run
 
-            # One short run that builds a large graph of objects with no garbage cycles worth
-            # collecting: the cyclic collector's repeated passes over it would cost a third of the time.
-            gc.disable()
             stages = Stages(None if args.quiet else (lambda message: print(message, file=sys.stderr)))
             origin = Origin.load(args.input, args.source_url, args.retrieved)
             run(args.input, args.output_dir, args.max_bytes, stages, origin)
