@@ -348,6 +348,29 @@ def test_leftover_staging_is_removed_by_the_next_run_and_a_run_leaves_none(tmp_p
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".hidden-note", LOCK]
 
 
+@pytest.mark.parametrize("failure", ["a format fails", "interrupted", "a name twice"])
+def test_a_failure_while_rendering_leaves_the_previous_set(tmp_path: Path, sets: Sets, failure: str) -> None:
+    """The transaction writes each file as the formats render it: a failure half-way leaves the old set."""
+    out = tmp_path / "out"
+    restore(out, sets.before)
+    first = next(iter(sets.new_files.items()))
+
+    def files() -> Iterator[File]:
+        for number, (name, data) in enumerate(sets.new_files.items()):
+            if number == 3:
+                if failure == "a format fails":
+                    raise RuntimeError("a format's bug")
+                if failure == "interrupted":
+                    raise KeyboardInterrupt
+                yield File.of(*first)
+            yield File.of(name, data)
+
+    expected = {"a format fails": RuntimeError, "interrupted": KeyboardInterrupt, "a name twice": ValueError}
+    with pytest.raises(expected[failure]):
+        output.commit(files(), out)
+    assert snapshot(out) == sets.before and leftovers(out) == []
+
+
 def test_a_rerun_gives_byte_identical_files(tmp_path: Path, sets: Sets) -> None:
     out = tmp_path / "out"
     restore(out, sets.after)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from html import unescape
@@ -117,6 +118,18 @@ def test_same_input_same_bytes(contract_dataset: Report) -> None:
     first = render_report(*contract_dataset)
     assert first == render_report(*contract_dataset)
     assert first.startswith(b'<!DOCTYPE html>\n<html lang="en">')
+
+
+def test_the_cached_template_gives_the_same_bytes(
+    contract_dataset: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # Jinja's cache goes under the temporary folder
+    compiled = render_report(*contract_dataset)
+    assert len(list(tmp_path.glob("_jinja2-cache-*/*.cache"))) == 1
+    assert render_report(*contract_dataset) == compiled  # a new environment: the template from the cache
+    for cached in tmp_path.glob("_jinja2-cache-*/*.cache"):
+        cached.write_bytes(b"not bytecode")  # a damaged cache is compiled again, never trusted
+    assert render_report(*contract_dataset) == compiled
 
 
 def test_self_contained(page: Page, html: str) -> None:
