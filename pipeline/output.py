@@ -74,23 +74,19 @@ class File(NamedTuple):
         return cls(name, data, _sha256(data))
 
 
-def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+def manifest_bytes(digests: Mapping[str, tuple[int, str]]) -> bytes:
     """Every file of the set with its size and sha256, sorted by name; no time, so a re-run gives the same bytes.
 
-    >>> print(manifest_bytes({"a.csv": b"x"}).decode(), end="")
+    >>> print(manifest_bytes({"a.csv": (1, "2d71…")}).decode(), end="")
     {
       "files": {
         "a.csv": {
           "bytes": 1,
-          "sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
+          "sha256": "2d71…"
         }
       }
     }
     """
-    return _manifest({name: (len(data), _sha256(data)) for name, data in files.items()})
-
-
-def _manifest(digests: Mapping[str, tuple[int, str]]) -> bytes:
     listing = {name: {"bytes": size, "sha256": sha256} for name, (size, sha256) in sorted(digests.items())}
     return (json.dumps({"files": listing}, indent=2) + "\n").encode("utf-8")
 
@@ -244,7 +240,7 @@ def _stage(folder: Path, files: Iterable[File], steps: _Steps) -> tuple[Path, di
             digests[file.name] = (len(file.data), file.sha256)
             del file  # let the bytes go before the next file is made
             steps()
-        manifest = _manifest(digests)
+        manifest = manifest_bytes(digests)
         _write_file(staging / MANIFEST, manifest)
         steps()
         _fsync_dir(staging)

@@ -78,7 +78,10 @@ def commit(files: dict[str, bytes], folder: Path) -> None:
 
 def complete(files: dict[str, bytes]) -> Snapshot:
     """What a folder holds after a lone run that wrote `files`, from empty."""
-    return {**files, MANIFEST: manifest_bytes(files)}
+    return {
+        **files,
+        MANIFEST: manifest_bytes({name: (len(data), File.of(name, data).sha256) for name, data in files.items()}),
+    }
 
 
 USER_FILES: Snapshot = {"notes.txt": b"mine", ".hidden-note": b"mine too", "mine": None, "mine/data.csv": b"a,b\r\n"}
