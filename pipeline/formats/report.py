@@ -37,6 +37,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from jinja2.bccache import Bucket
 
 from pipeline.formats.base import Folder, Snapshot
+from pipeline.interpret.findings import EXPLANATIONS
 
 REPORT = "report.html"
 TEMPLATE = "report.html.j2"
@@ -102,51 +103,6 @@ SEVERITY = {  # severity → (word shown, symbol, sort order): the word, not a c
     "error": ("Error", "✖", 0),
     "warning": ("Warning", "⚠", 1),
     "info": ("Note", "ℹ", 2),
-}
-FINDINGS_TEXT = {  # code → (heading, what it means for a reader)
-    "unclassified": (
-        "Lines that could not be placed",
-        "These lines sit inside the document's content but fit none of its parts. They are kept in the "
-        "scrape below and left out of the data.",
-    ),
-    "dropped_line": (
-        "Lines the scrape seems to have dropped",
-        "The table's layout shows a gap here: a line of the original page is probably missing from the scrape. "
-        "The values around it were read as they are.",
-    ),
-    "truncated_entry": (
-        "Glossary entries cut short",
-        "The scrape cut these entries off mid-sentence. What remains was used; nothing was made up to complete them.",
-    ),
-    "separator_missing": (
-        "Glossary entries missing their dash",
-        "The dash between the abbreviation and its meaning was lost in the scrape; the entry was split at the "
-        "abbreviation anyway.",
-    ),
-    "initials_mismatch": (
-        "Abbreviations that do not match their words",
-        "The abbreviation's letters are not the initials of the words the document gives for it. Both are "
-        "kept as the document writes them.",
-    ),
-    "offered_by_inferred": (
-        "Awarding bodies taken from another entry",
-        "The entry itself was cut short, so the organization that awards the credential comes from another "
-        "glossary entry that names it.",
-    ),
-    "offered_by_unknown": (
-        "Awarding bodies not found",
-        "No glossary entry says which organization awards these credentials.",
-    ),
-    "inferred_attribution": (
-        "Credentials recognised from their row",
-        "The scrape lost the column with the credentials' names. These rows were recognised from what they "
-        "say, such as the membership or the credential they require.",
-    ),
-    "reference_attribution": (
-        "Credentials recognised with a curated fact",
-        "Nothing in the row says which credential it is. It was identified with facts kept, with their "
-        "sources, in the project's reference file.",
-    ),
 }
 
 
@@ -635,7 +591,7 @@ def _findings(
     for f in findings:
         code, severity = str(f["code"]), str(f["severity"])
         word, symbol, _ = SEVERITY.get(severity, (severity.capitalize(), "•", 3))
-        heading, explanation = FINDINGS_TEXT.get(code, (code.replace("_", " ").capitalize(), ""))
+        heading, explanation = EXPLANATIONS[code]  # type: ignore[index]
         group = groups.setdefault(code, FindingGroup(code, anchor("f", code), heading, explanation, severity))
         if SEVERITY.get(severity, ("", "", 3))[2] < SEVERITY.get(group.severity, ("", "", 3))[2]:
             group.severity = severity
