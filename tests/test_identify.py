@@ -110,7 +110,7 @@ def test_real_document_attributions(dataset: Dataset) -> None:
         "FACMPE": "prerequisite",  # "CMPE board certification and MGMA membership"
         "CMOM": "reference",  # no evidence in the row: curated PMI exam facts
         "CPPM": "membership",  # AAPC membership; "certification offered by AAPC"
-        "CMMP": "reference",  # no evidence in the row: the only manager credential left
+        "CMMP": "elimination",  # no evidence in the row: the only manager credential left
         "CPM": "membership",  # POMAA membership; POMAA "offers CPM certification"
         "RMM": "row_label",  # "Registered Medical Manager" survived
     }

@@ -88,12 +88,12 @@ def _row_findings(document: Document, readings: Sequence[Reading]) -> list[Findi
             reading.identified.method,
             reading.row.paragraphs[0].line,
         )
-        if method == "reference":
+        if method in ("reference", "elimination"):
             facts = reading.identified.facts
             used = "; ".join(f"{f.credential} {f.field} = {f.value} ({f.source})" for f in facts)
             how = (
                 "the only credential left once those for another audience are set aside"
-                if all(f.field == "audience" for f in facts)
+                if method == "elimination"
                 else "its exam and renewal agree with curated facts"
             )
             findings.append(

@@ -16,6 +16,7 @@ Code = Literal[
     "unclassified", "dropped_line", "truncated_entry", "separator_missing", "initials_mismatch",
     "offered_by_inferred", "offered_by_unknown", "offered_by_conflict", "offered_by_invalid", "label_unknown",
     "label_contradicts_evidence", "inferred_attribution", "reference_attribution", "input_repaired",
+    "ambiguous_value", "unread_value",
 ]  # fmt: skip
 CODES: tuple[Code, ...] = get_args(Code)
 
@@ -27,6 +28,7 @@ class Finding:
     message: str
     line: int | None
     key: str | None
+    column: str | None = None  # the certifications column it concerns, where it is about one value
 
 
 class Explanation(NamedTuple):
@@ -97,6 +99,17 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "Credentials recognised with a curated fact",
         "Nothing in the row says which credential it is. It was identified with facts kept, with their "
         "sources, in the project's reference file.",
+    ),
+    "ambiguous_value": Explanation(
+        "Values the page states ambiguously",
+        'The cell gives a range, alternatives or a condition for this value ("2–3 years", "24 CEUs every two '
+        'years or 36 every three", "when taken online"). The column is left empty rather than pick one; the '
+        "message quotes the page's words.",
+    ),
+    "unread_value": Explanation(
+        "Numbers and organizations no column reads",
+        "The cell states a number or names an organization that the pipeline neither took as a value nor "
+        "recognised as context. Nothing was made of it; read the quoted words on the page.",
     ),
     "input_repaired": Explanation(
         "Text repaired while reading",

@@ -8,8 +8,9 @@ Each row is matched to a glossary credential by, in order:
    one credential still unplaced is awarded by it or by its division;
 3. `prerequisite`: as 2, once the credential the row requires holding first is ruled out;
 4. `reference`: only where the document gives no evidence, curated facts with their sources
-   (`reference/credentials.csv`): a credential whose stated facts all agree with the row, or
-   the single credential left once those not meant for the document's audience are set aside.
+   (`reference/credentials.csv`): a credential whose stated facts all agree with the row;
+5. `elimination`: the single credential left for the single row left, once those not meant for
+   the document's audience (curated facts too) are set aside.
 Rows resolved by 2 and 3 are resolved repeatedly, each placed credential leaving the others'
 candidates. Never by position.
 """
@@ -30,7 +31,7 @@ from pipeline.interpret.glossary import Term
 from pipeline.model import Passage, Quote
 from pipeline.text import ABBREVIATION, strip_marks
 
-Attribution = Literal["row_label", "membership", "prerequisite", "reference"]
+Attribution = Literal["row_label", "membership", "prerequisite", "reference", "elimination"]
 ATTRIBUTIONS: tuple[Attribution, ...] = get_args(Attribution)
 
 _LABEL = re.compile(
@@ -258,7 +259,7 @@ def _by_reference(
     unresolved = [i for i in range(len(rows)) if i not in found]
     if len(unresolved) == 1 and len(left) == 1:
         used = tuple(outside.values())
-        place(unresolved[0], Identified(Traced(left.pop(), _reference_pieces(used)), "reference", used))
+        place(unresolved[0], Identified(Traced(left.pop(), _reference_pieces(used)), "elimination", used))
 
 
 def _reference_pieces(facts: Sequence[Fact]) -> tuple[Piece, ...]:
