@@ -8,7 +8,7 @@ evidence rows. Nothing here reads text: it only arranges what interpretation fou
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -17,6 +17,7 @@ import pandas as pd
 
 from pipeline.interpret import Interpretation, Reading
 from pipeline.interpret.evidence import Piece, Traced, as_inferred, derived, quoted
+from pipeline.interpret.fields import Fields
 from pipeline.interpret.findings import Finding
 from pipeline.interpret.glossary import Term
 from pipeline.model import COLUMNS, Document, Role, SourceFile
@@ -38,6 +39,9 @@ class Dataset:
 
 @dataclass(frozen=True)
 class CertificationRecord:
+    """A certifications row: what the row is and where, and the `Fields` its cells state (composed, not
+    copied: each column is declared once, in `Fields` or here)."""
+
     position: int
     credential: Traced[str]
     credential_name: Traced[str]
@@ -48,21 +52,15 @@ class CertificationRecord:
     maintenance: Traced[str] | None
     topics: Traced[str] | None
     topic_count: Traced[int]
-    membership_required: Traced[str] | None
-    prerequisite_credential: Traced[str] | None
-    min_experience_years: Traced[float] | None
-    recommended_experience_years: Traced[float] | None
-    supervisory_experience_months: Traced[int] | None
-    college_credit_hours: Traced[int] | None
-    exam_minutes: Traced[int] | None
-    exam_questions: Traced[int] | None
-    ceus_required: Traced[int]
-    ceu_period_years: Traced[int]
+    fields: Fields
     ceus_per_year: Traced[float]
-    renewal_membership: Traced[str] | None
     attribution: str
     source_line_start: int
     source_line_end: int
+
+    def __getattr__(self, name: str) -> Any:
+        """A column of `Fields` as a column of the record."""
+        return getattr(self.__dict__["fields"], name)
 
 
 @dataclass(frozen=True)
@@ -140,19 +138,10 @@ def _joined(traced: Traced[tuple[str, ...]] | None) -> Traced[str] | None:
 
 
 def _certification(position: int, reading: Reading, terms: dict[str, Term]) -> CertificationRecord:
-    row, values, identified = reading.row, reading.fields, reading.identified
+    row, values, identified = reading.row, reading.cells.fields, reading.identified
     term = terms[identified.credential.value]
     offered_by = _joined(term.offered_by)
     ceus, period = values.ceus_required, values.ceu_period_years
-    prerequisites = reading.prerequisites
-    prerequisite = (
-        Traced(
-            OFFERED_BY_SEPARATOR.join(prerequisites),
-            tuple(Piece("extracted", "prerequisite", q) for quotes in prerequisites.values() for q in quotes),
-        )
-        if prerequisites
-        else None
-    )
     paragraphs = row.paragraphs
     return CertificationRecord(
         position=position,
@@ -162,20 +151,10 @@ def _certification(position: int, reading: Reading, terms: dict[str, Term]) -> C
         table_part=row.part,
         **{c: _cell(reading, c) for c in COLUMNS},
         topic_count=derived(len(reading.topics), "count", "the rows of certification_topics for this credential"),
-        membership_required=values.membership_required,
-        prerequisite_credential=prerequisite,
-        min_experience_years=values.min_experience_years,
-        recommended_experience_years=values.recommended_experience_years,
-        supervisory_experience_months=values.supervisory_experience_months,
-        college_credit_hours=values.college_credit_hours,
-        exam_minutes=values.exam_minutes,
-        exam_questions=values.exam_questions,
-        ceus_required=ceus,
-        ceu_period_years=period,
+        fields=values,
         ceus_per_year=derived(
             round(ceus.value / period.value, 2), "ratio", "ceus_required / ceu_period_years, rounded to 2 decimals"
         ),
-        renewal_membership=values.renewal_membership,
         attribution=identified.method,
         source_line_start=paragraphs[0].line,
         source_line_end=paragraphs[-1].line,
@@ -279,7 +258,7 @@ class _Evidence:
     def frame(self, table: str, records: Sequence[Any]) -> pd.DataFrame:
         """The table's frame; every traced value's pieces go to the evidence."""
         if records:
-            traced = [f.name for f in fields(records[0]) if f.name not in UNTRACED]
+            traced = [name for name in column_dtypes(table) if name not in UNTRACED]
             key_field = "term" if table == "glossary" else "credential"
             tables, keys, orders, columns, values = self.values
             pieces = self.pieces

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import DocumentError
-from pipeline.interpret.fields import Fields, read_fields, split_topics
+from pipeline.interpret.fields import Fields, read_fields
+from pipeline.interpret.topics import split_topics
 from tests.helpers import passage
 
 # Real cells of the document and what a reader takes from them.
@@ -66,13 +67,14 @@ def test_fields_from_real_cells(eligibility: str, exam: str, maintenance: str, e
 
 
 def read(eligibility: str, exam: str, maintenance: str) -> Fields:
-    return read_fields(passage(eligibility, line=10), passage(exam, line=20), passage(maintenance, line=30), "doc")
+    cells = (passage(eligibility, line=10), passage(exam, line=20), passage(maintenance, line=30))
+    return read_fields(*cells, ("CMPE",), "doc").fields
 
 
 # What each value is read from: (cells, field, the quotes that support it)
 QUOTES = [
     (FIELD_CASES[1], "exam_minutes", ["3-hour 15 minute", "90 minute"]),  # two phrases, two pieces
-    (FIELD_CASES[1], "supervisory_experience_months", ["6 months in supervisory"]),
+    (FIELD_CASES[1], "supervisory_experience_months", ["at least 6 months in supervisory"]),
     (FIELD_CASES[3], "recommended_experience_years", ["2 years professional experience recommended"]),
     (FIELD_CASES[3], "ceu_period_years", ["every two years"]),
     (FIELD_CASES[0], "renewal_membership", ["maintain PAHCOM"]),
@@ -92,7 +94,7 @@ def test_each_value_quotes_what_it_was_read_from(
 def test_quote_spans_the_paragraphs_a_value_was_read_from() -> None:
     # CPPM's eligibility cell is split over two paragraphs (lines 81 and 83).
     eligibility = passage("AAPC membership; 2 years professional", "experience recommended but not required", line=81)
-    fields = read_fields(eligibility, passage("200-question"), passage("36 CEUs every two years"), "doc")
+    fields = read_fields(eligibility, passage("200-question"), passage("36 CEUs every two years"), (), "doc").fields
     assert fields.recommended_experience_years is not None
     assert [(p.quote.line, p.quote.text) for p in fields.recommended_experience_years.pieces if p.quote] == [
         (81, "2 years professional"), (83, "experience recommended"),
@@ -112,12 +114,13 @@ BAD_NUMBERS = [
 @pytest.mark.parametrize(("name", "maintenance", "message"), BAD_NUMBERS, ids=[b[0] for b in BAD_NUMBERS])
 def test_numbers_out_of_any_sane_range_are_refused(name: str, maintenance: str, message: str) -> None:
     with pytest.raises(DocumentError, match=message) as info:
-        read_fields(passage("MGMA membership"), passage("3 hours"), passage(maintenance, line=36), "doc")
+        read_fields(passage("MGMA membership"), passage("3 hours"), passage(maintenance, line=36), (), "doc")
     assert (info.value.line, info.value.exit_code) == (36, 1), name
 
 
 def test_thousands_separator_is_read() -> None:
-    fields = read_fields(passage("MGMA membership"), passage("3 hours"), passage("1,000 CEUs every two years"), "doc")
+    cells = (passage("MGMA membership"), passage("3 hours"), passage("1,000 CEUs every two years"))
+    fields = read_fields(*cells, (), "doc").fields
     assert (fields.ceus_required.value, fields.ceu_period_years.value) == (1000, 2)
 
 

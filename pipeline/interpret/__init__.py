@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from pipeline.errors import DocumentError
 from pipeline.interpret.evidence import Traced, quoted
-from pipeline.interpret.fields import Fields, credentials_named, read_fields, split_topics
+from pipeline.interpret.fields import RowReading, read_fields
 from pipeline.interpret.findings import Finding
 from pipeline.interpret.glossary import Term, read_glossary
 from pipeline.interpret.identify import Fact, Identified, RowEvidence, identify
+from pipeline.interpret.topics import split_topics
 from pipeline.limits import MAX_TOPICS
-from pipeline.model import COLUMNS, Document, Quote, Row
+from pipeline.model import COLUMNS, Document, Row
 
 REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
 
@@ -26,8 +27,7 @@ class Reading:
     """One table row, read."""
 
     row: Row
-    fields: Fields
-    prerequisites: dict[str, tuple[Quote, ...]]
+    cells: RowReading
     topics: tuple[Traced[str], ...]
     identified: Identified
 
@@ -46,23 +46,20 @@ def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
     terms, findings = read_glossary(document.glossary, where)
     credentials = {t.key for t in terms if t.kind.value == "credential"}
     rows = list(document.rows)
-    fields, prerequisites, evidence = [], [], []
+    read, evidence = [], []
     for row in rows:
         eligibility, exam, maintenance = (row.cells[c] for c in ("eligibility", "exam", "maintenance"))
         if eligibility is None or maintenance is None:
             raise DocumentError("table row lacks an eligibility or maintenance cell", where, row.paragraphs[0].line)
-        read = read_fields(eligibility, exam, maintenance, where)
-        named = credentials_named(eligibility, credentials)
-        fields.append(read)
-        prerequisites.append(named)
-        values = {f: getattr(read, f).value if getattr(read, f) else None for f in REFERENCE_FIELDS}
-        label = row.label
-        evidence.append(RowEvidence(row.paragraphs[0].line, label, read.organizations, named, values))
+        cells = read_fields(eligibility, exam, maintenance, credentials, where)
+        read.append(cells)
+        values = {f: getattr(cells.fields, f).value if getattr(cells.fields, f) else None for f in REFERENCE_FIELDS}
+        line = row.paragraphs[0].line
+        evidence.append(RowEvidence(line, row.label, cells.organizations, cells.prerequisites, values))
     identified, identify_findings = identify(evidence, terms, reference, document.title.text, where)
     findings.extend(identify_findings)
     readings = tuple(
-        Reading(row, f, p, _topics(row, where), i)
-        for row, f, p, i in zip(rows, fields, prerequisites, identified, strict=True)
+        Reading(row, cells, _topics(row, where), i) for row, cells, i in zip(rows, read, identified, strict=True)
     )
     findings.extend(_row_findings(document, readings))
     return Interpretation(document, terms, readings, tuple(sorted(findings, key=lambda f: (f.line or 0, f.code))))
@@ -115,6 +112,9 @@ def _row_findings(document: Document, readings: Sequence[Reading]) -> list[Findi
                     credential,
                 )
             )
+        for note in reading.cells.notes:
+            message = f"{credential}: {note.message}"
+            findings.append(Finding("warning", note.code, message, note.line, credential, note.column))
         for paragraph in reading.row.dropped_after:
             column = next(c for c in COLUMNS if (cell := reading.row.cells[c]) and paragraph in cell.paragraphs)
             message = f"a line appears dropped after this {column} cell of {credential}"

@@ -1,20 +1,36 @@
-"""Typed fields read from a row's cells, each with the characters it was read from.
+"""Typed fields read from a row's cells as whole phrases, with an account of every number and abbreviation.
 
-A value a cell does not state stays None: "2 years … recommended but not required" is a
-recommendation, not a minimum, and "50 hours of continuing education" is not exam time. A count
-that is negative or out of any sane range is refused with its line, never clamped or guessed.
+Each column asks the quantity grammar (`pipeline.quantities`) for the quantities of its cell and takes
+a value only where the cell states one plainly. A range ("2–3 years"), alternatives ("24 CEUs every
+two years or 36 CEUs every three years", "POMAA or PAHCOM membership"), an approximation, an upper
+bound, a condition ("when taken online", "if …", "recommended" for anything but the recommended
+experience) or two candidates for one column is never collapsed into one value: the column stays
+None and the row gets an `ambiguous_value` note quoting the words; where the column cannot be null
+(`ceus_required`, `ceu_period_years`) the run refuses, naming the line and the words.
+
+Every number and every organization or credential abbreviation in a cell ends up in its `Account`,
+either used by a value or recognised as context for a stated reason ("within 6 months of
+enrollment" is a time limit, "50 hours of continuing education" is not exam time, "at … PAHCOM
+conference" is where the exam is taken); anything left over is an `unread_value` note. A count that
+is negative or out of any sane range is refused with its line, never clamped.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
 
 from pipeline.errors import DocumentError
 from pipeline.interpret.evidence import Piece, Traced, quoted
 from pipeline.model import Passage, Quote
-from pipeline.text import ABBREVIATION, NUMBER, to_number
+from pipeline.quantities import Duration, Period, Quantity, Reading, Unit, durations, read
+
+CellName = Literal["eligibility", "exam", "maintenance"]
+NoteCode = Literal["ambiguous_value", "unread_value"]
 
 # Sane ranges: a value outside one is a scrape error, not a requirement.
 MAX_CEUS = 10_000
@@ -25,43 +41,155 @@ MAX_YEARS = 60
 MAX_MONTHS = 720
 MAX_CREDIT_HOURS = 1_000
 
-_YEARS = re.compile(
-    rf"""(?P<n>{NUMBER})\s+(?:or\s+more\s+)?years?\b      # "3 years", "2 or more years", "one year"
-        (?P<context>[^;]{{0,200}})                        # the rest of the clause (bounded)
+# An organization or credential abbreviation as the cells write it: "PAHCOM", "POMAA’s", "CMOM®".
+_ABBREVIATION = re.compile(r"(?<![\w&])(?P<abbr>[A-Z][A-Z0-9&]+)(?:[®™])?(?:[’']s)?(?![\w&])")
+_UNIT_ABBREVIATIONS = frozenset({"CEU", "CEUS", "CE", "CES", "CEH", "CEHS", "CME"})
+_ORGS = r"[A-Z][A-Z0-9&]+(?:[’']s)?(?:\s*(?:,|and/or|and|or|/|&)\s*[A-Z][A-Z0-9&]+(?:[’']s)?)*"
+# Membership: "PAHCOM membership", "MMI Membership", "membership in AAPC", "a member of POMAA", "maintain PAHCOM".
+_MEMBERSHIP = re.compile(
+    rf"""(?P<orgs>{_ORGS})\s+(?i:membership|member)\b                        # "PAHCOM membership"
+       | \b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?)(?P<orgs2>{_ORGS})   # "membership in AAPC"
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-_RECOMMENDED = re.compile(r"\brecommended\b", re.IGNORECASE)
-_SUPERVISORY = re.compile(rf"(?P<n>{NUMBER})\s+months?\s+in\s+(?:a\s+)?supervisory", re.IGNORECASE)
-_CREDIT_HOURS = re.compile(rf"(?P<n>{NUMBER})\s+college\s+credit\s+hours?", re.IGNORECASE)
-_DURATION = re.compile(
-    rf"""(?:
-          (?P<hours>{NUMBER})[\s-]+hours?\b                  # "3 hours", "3-hour", "four-hour"
-          (?:\s*(?P<and_minutes>{NUMBER})[\s-]+minutes?\b)?  # then "15 minute" / "40 minutes"
-        | (?P<minutes>{NUMBER})[\s-]+minutes?\b              # or minutes alone: "90 minute"
-        )
-        (?!\s+of\b)                                          # not "50 hours of continuing education"
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_MAINTAIN = re.compile(
+    rf"\b(?i:maintain(?:ing|s)?\s+(?:(?:your|an?|active|current)\s+)*)(?P<orgs>{_ORGS})(?:\s+(?i:membership))?"
+    r"(?![\w])"
 )
-_QUESTIONS = re.compile(rf"(?P<n>{NUMBER})[\s-]+(?:multiple[\s-]+choice\s+)?questions?\b", re.IGNORECASE)
-_CEUS = re.compile(r"(?<![\w.,*^/])(?P<n>\d[\d,]*)\s+CEUs?\b", re.IGNORECASE)  # any digits: range-checked
-_PERIOD = re.compile(
-    rf"""[^;.]{{0,80}}?                   # "related to practice management" (bounded: linear time)
-        (?P<period>\b(?:every|each|per|a)\s+(?:(?P<years>{NUMBER})\s+)?years?\b)  # "every two years"
-    """,
-    re.IGNORECASE | re.VERBOSE,
+# Where the exam is taken: "PAHCOM conference", "one of POMAA’s conferences and seminars".
+_VENUE = re.compile(
+    r"(?P<org>[A-Z][A-Z0-9&]+)(?:[’']s)?\s+(?:annual\s+|national\s+|regional\s+)?(?:conferences?|meetings?|events?|"
+    r"seminars?|chapters?|conventions?|testing\s+centers?)\b"
 )
-_MEMBERSHIP = re.compile(rf"\b(?P<org>{ABBREVIATION})\s+membership\b", re.IGNORECASE)
-_MAINTAIN = re.compile(rf"\bmaintain\s+(?P<org>{ABBREVIATION})\b")
-_CONFERENCE = re.compile(rf"\b(?P<org>{ABBREVIATION})(?:’s|'s)?\s+conferences?\b")
-_ABBREVIATION = re.compile(rf"\b{ABBREVIATION}\b")
-_MINUS = re.compile(r"(?:^|[\s(])[-−–]$")  # a minus sign right before a number
+# Words that make a stated value conditional: it holds only sometimes.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|when|whenever|depending|except|varies|vary|otherwise|provided|either)\b", re.IGNORECASE
+)
+_RECOMMENDED = re.compile(r"\b(?:recommended|preferred|suggested|encouraged|desirable|advised)\b", re.IGNORECASE)
+_SUPERVISORY = re.compile(
+    r"^\s*(?:of\s+|in\s+(?:an?\s+|the\s+)?)?(?:supervisory|supervising|supervision|as\s+an?\s+supervisor)",
+    re.IGNORECASE,
+)
+_EDUCATION_HOURS = re.compile(
+    r"\s*(?:of|in)\s+(?:continuing\s+education|ce\b|ceus?\b|cme\b|training|education|coursework|course\s+work|"
+    r"study|instruction|preparation|classroom)",
+    re.IGNORECASE,
+)
+_TIME_LIMIT_BEFORE = re.compile(
+    r"(?:\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
+    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
+    re.IGNORECASE,
+)
+_TIME_LIMIT_AFTER = re.compile(r"\s*(?:(?:of|after|from|since)\s+(?:enrollment|enrolling|registration|application)"
+                               r"|(?:ago|old|of\s+age)\b)", re.IGNORECASE)  # fmt: skip
+_ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conferences": not a count
+_ASSESSED_WORK = re.compile(
+    r"^\s*(?:[a-z-]+\s+)?(?:case\s+stud(?:y|ies)|papers?|essays?|projects?|references?|letters?|modules?|courses?|"
+    r"sections?|parts?|domains?)\b",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:which|these|them|those)|must|should|need|needs|have\s+to|has\s+to|are|is)\b",
+                          re.IGNORECASE)  # fmt: skip
+_SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least)\s*$", re.IGNORECASE)
+_DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
+_OR = re.compile(r"\bor\b|/", re.IGNORECASE)
+_AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b|,", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A finding about one cell, before its row's credential is known."""
+
+    code: NoteCode
+    column: str | None
+    message: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words of a cell that state a number or name an organization without being a value, and why."""
+
+    cell: CellName
+    words: str
+    reason: str
+
+
+@dataclass
+class Account:
+    """What a cell's reading did with each of its numbers and abbreviations."""
+
+    name: CellName
+    passage: Passage
+    reading: Reading
+    used: list[tuple[int, int]] = field(default_factory=list)
+    context: list[tuple[int, int, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    def use(self, start: int, end: int) -> None:
+        self.used.append((start, end))
+
+    def set_aside(self, start: int, end: int, reason: str) -> None:
+        self.context.append((start, end, reason))
+
+    def line_at(self, index: int) -> int:
+        return self.passage.paragraph_at(index).line
+
+    def ambiguous(self, column: str, reason: str, start: int, end: int) -> None:
+        """The column is left empty: the words [start, end) state it as `reason`."""
+        words = self.text[start:end]
+        message = f"{column} left empty: the {self.name} cell states {reason}: {words!r}"
+        self.notes.append(Note("ambiguous_value", column, message, self.line_at(start)))
+        self.use(start, end)
+
+    def refuse(self, column: str, reason: str, start: int, end: int, where: str) -> DocumentError:
+        """A required column the cell states as `reason`: the run cannot go on."""
+        words = self.text[start:end]
+        return DocumentError(f"the {self.name} cell states {column} as {reason}: {words!r}", where, self.line_at(start))
+
+    def mentions(self) -> list[tuple[int, int]]:
+        """Every number and abbreviation of the cell, as spans."""
+        spans = [(n.start, n.end) for n in self.reading.numbers]
+        spans += [
+            m.span("abbr") for m in _ABBREVIATION.finditer(self.text) if m["abbr"].upper() not in _UNIT_ABBREVIATIONS
+        ]
+        return sorted(spans)
+
+    def contexts(self) -> list[Context]:
+        return [Context(self.name, self.text[a:b], reason) for a, b, reason in self.context]
+
+    def close(self) -> None:
+        """Every mention neither used nor set aside becomes an `unread_value` note quoting its clause."""
+        covered = [(a, b) for a, b in self.used] + [(a, b) for a, b, _ in self.context]
+        for start, end in self.mentions():
+            if any(a <= start and end <= b for a, b in covered):
+                continue
+            clause = _clause(self.text, start, end)
+            message = f"the {self.name} cell states {self.text[start:end]!r} ({clause!r}), which no column reads"
+            self.notes.append(Note("unread_value", None, message, self.line_at(start)))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around [start, end): between the nearest ; . ( ) on either side."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)].strip()
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 @dataclass(frozen=True)
 class Fields:
-    """What a row's cells state, typed and traced."""
+    """What a row's cells state, typed and traced: the certifications columns read from cells."""
 
     membership_required: Traced[str] | None
     min_experience_years: Traced[float] | None
@@ -73,190 +201,444 @@ class Fields:
     ceus_required: Traced[int]
     ceu_period_years: Traced[int]
     renewal_membership: Traced[str] | None
-    organizations: dict[str, tuple[Quote, ...]]  # every organization the row names, with where
+    prerequisite_credential: Traced[str] | None
 
 
-def read_fields(eligibility: Passage, exam: Passage | None, maintenance: Passage, where: str) -> Fields:
-    """Typed values stated by a row's eligibility, exam and maintenance cells."""
-    minimum, recommended = experience_years(eligibility, where)
-    ceus, period = ceu_requirement(maintenance, where)
-    membership = _organization(_MEMBERSHIP, eligibility, "membership")
-    renewal = _organization(_MEMBERSHIP, maintenance, "membership") or _organization(
-        _MAINTAIN, maintenance, "maintain_membership"
-    )
-    conference = _organization(_CONFERENCE, exam, "conference") if exam else None
-    organizations: dict[str, tuple[Quote, ...]] = {}
-    for found in (membership, conference, renewal):
-        if found:
-            organizations[found.value] = organizations.get(found.value, ()) + tuple(
-                p.quote for p in found.pieces if p.quote
-            )
-    return Fields(
+@dataclass(frozen=True)
+class RowReading:
+    """A row's fields with what the row says that can identify it, its notes and its accounts' context."""
+
+    fields: Fields
+    organizations: Mapping[str, tuple[Quote, ...]]  # every organization the row names plainly, with where
+    prerequisites: Mapping[str, tuple[Quote, ...]]  # credentials it requires holding first
+    notes: tuple[Note, ...]
+    context: tuple[Context, ...]
+
+
+def read_fields(
+    eligibility: Passage, exam: Passage | None, maintenance: Passage, credentials: Iterable[str], where: str
+) -> RowReading:
+    """Typed values stated by a row's eligibility, exam and maintenance cells, and the account of each cell.
+
+    >>> from tests.helpers import passage
+    >>> row = read_fields(passage("MMI Membership"), passage("Online learning program and exam completed within "
+    ...     "6 months of enrollment"), passage("12 CEUs every year"), (), "doc")
+    >>> row.fields.membership_required.value, row.fields.ceus_required.value, row.fields.exam_minutes
+    ('MMI', 12, None)
+    >>> [(c.words, c.reason) for c in row.context]
+    [('within 6 months of enrollment', 'a time limit, not a length of the exam')]
+    """
+    credentials = frozenset(credentials)
+    accounts = [
+        Account("eligibility", eligibility, read(eligibility.text)),
+        *([Account("exam", exam, read(exam.text))] if exam else []),
+        Account("maintenance", maintenance, read(maintenance.text)),
+    ]
+    by_name = {a.name: a for a in accounts}
+    elig, renewal = by_name["eligibility"], by_name["maintenance"]
+    organizations: dict[str, list[Quote]] = {}
+    membership = _membership(elig, "membership_required", organizations)
+    renewal_membership = _membership(renewal, "renewal_membership", organizations, maintain=True)
+    prerequisite, prerequisites = _prerequisites(elig, credentials)
+    minimum, recommended, supervisory = _experience(elig, where)
+    credit_hours = _single(elig, ("credit_hour",), "college_credit_hours", "college_credit_hours", MAX_CREDIT_HOURS,
+                           where)  # fmt: skip
+    exam_minutes = exam_questions = None
+    if "exam" in by_name:
+        exam_account = by_name["exam"]
+        _exam_context(exam_account, organizations)
+        exam_minutes = _exam_minutes(exam_account, where)
+        exam_questions = _single(exam_account, ("question",), "exam_questions", "questions", MAX_QUESTIONS, where)
+    ceus, period = _ceu_requirement(renewal, where)
+    for account in accounts:
+        _general_context(account)
+        account.close()
+    fields = Fields(
         membership_required=membership,
         min_experience_years=minimum,
         recommended_experience_years=recommended,
-        supervisory_experience_months=_count(_SUPERVISORY, eligibility, "supervisory_months", MAX_MONTHS, where),
-        college_credit_hours=_count(_CREDIT_HOURS, eligibility, "college_credit_hours", MAX_CREDIT_HOURS, where),
-        exam_minutes=exam_minutes(exam, where) if exam else None,
-        exam_questions=_count(_QUESTIONS, exam, "questions", MAX_QUESTIONS, where) if exam else None,
+        supervisory_experience_months=supervisory,
+        college_credit_hours=credit_hours,
+        exam_minutes=exam_minutes,
+        exam_questions=exam_questions,
         ceus_required=ceus,
         ceu_period_years=period,
-        renewal_membership=renewal,
-        organizations=organizations,
+        renewal_membership=renewal_membership,
+        prerequisite_credential=prerequisite,
+    )
+    return RowReading(
+        fields,
+        {org: tuple(quotes) for org, quotes in organizations.items()},
+        prerequisites,
+        tuple(n for a in accounts for n in a.notes),
+        tuple(c for a in accounts for c in a.contexts()),
     )
 
 
-def _checked(passage: Passage, match: re.Match[str], group: str, high: int, where: str) -> int:
-    """The number in `group`, refused with its line when negative or out of range."""
-    token, start = match[group], match.start(group)
-    line = passage.paragraph_at(start).line
-    if _MINUS.search(passage.text[max(start - 2, 0) : start]):
-        raise DocumentError(f"a negative count: {passage.text[start - 1 : match.end()]!r}", where, line)
-    digits = token.replace(",", "")
-    if (digits.isdigit() and len(digits) > len(str(high))) or to_number(token) > high:
-        raise DocumentError(f"a count out of range (at most {high:,}): {match[0]!r}", where, line)
-    return to_number(token)
+# --- organizations ------------------------------------------------------------------------------
 
 
-def _count(pattern: re.Pattern[str], passage: Passage, rule: str, high: int, where: str) -> Traced[int] | None:
-    match = pattern.search(passage.text)
-    if not match:
+def _names(orgs: str) -> list[tuple[str, int, int]]:
+    """The abbreviations of an organization list, with their spans in it."""
+    return [(m["abbr"], m.start("abbr"), m.end("abbr")) for m in _ABBREVIATION.finditer(orgs)]
+
+
+def _membership(
+    account: Account, column: str, organizations: dict[str, list[Quote]], *, maintain: bool = False
+) -> Traced[str] | None:
+    """The organization whose membership the cell requires; alternatives ("POMAA or PAHCOM") and two different
+    statements are ambiguous, "A and B membership" is both ("A; B")."""
+    text = account.text
+    found = [(m.start(), m.end(), m["orgs"] or m["orgs2"], "membership") for m in _MEMBERSHIP.finditer(text)]
+    if maintain:
+        found += [
+            (m.start(), m.end(), m["orgs"], "maintain_membership")
+            for m in _MAINTAIN.finditer(text)
+            if not any(start <= m.start() < end for start, end, _, _ in found)
+        ]
+    if not found:
         return None
-    return Traced(_checked(passage, match, "n", high, where), quoted("parsed", rule, passage, *match.span()))
-
-
-def _organization(pattern: re.Pattern[str], passage: Passage, rule: str) -> Traced[str] | None:
-    match = pattern.search(passage.text)
-    if not match:
+    found.sort()
+    alternative = next((f for f in found if _OR.search(f[2])), None)
+    if alternative is not None:
+        account.ambiguous(column, "alternatives", alternative[0], alternative[1])
         return None
-    return Traced(match["org"], quoted("extracted", rule, passage, *match.span()))
+    named = [tuple(dict.fromkeys(m["abbr"] for m in _ABBREVIATION.finditer(orgs))) for _, _, orgs, _ in found]
+    if len(set(named)) > 1:
+        account.ambiguous(column, "two candidates", found[0][0], found[-1][1])
+        return None
+    pieces: list[Piece] = []
+    for start, end, _, rule in found:
+        account.use(start, end)
+        statement = quoted("extracted", rule, account.passage, start, end)
+        pieces.extend(statement)
+        for name in named[0]:
+            organizations.setdefault(name, []).extend(p.quote for p in statement if p.quote)
+    return Traced("; ".join(named[0]), tuple(pieces))
 
 
-def ceu_requirement(maintenance: Passage, where: str) -> tuple[Traced[int], Traced[int]]:
-    """CEUs needed and the renewal period in years ("each year" is one), with their quotes.
+def _prerequisites(
+    account: Account, credentials: frozenset[str]
+) -> tuple[Traced[str] | None, dict[str, tuple[Quote, ...]]]:
+    """Credentials of the glossary that the eligibility cell names ("CMPE board certification")."""
+    text = account.text
+    named: dict[str, tuple[Quote, ...]] = {}
+    spans: list[tuple[int, int]] = []
+    for match in _ABBREVIATION.finditer(text):
+        if match["abbr"] in credentials:
+            spans.append(match.span("abbr"))
+            named.setdefault(match["abbr"], tuple(account.passage.quotes(*match.span("abbr"))))
+    if not named:
+        return None, {}
+    if len(named) > 1 and _OR.search(text[spans[0][0] : spans[-1][1]]):
+        account.ambiguous("prerequisite_credential", "alternatives", spans[0][0], spans[-1][1])
+        return None, named
+    for span in spans:
+        account.use(*span)
+    pieces = tuple(Piece("extracted", "prerequisite", q) for quotes in named.values() for q in quotes)
+    return Traced("; ".join(named), pieces), named
 
-    >>> from pipeline.model import Anchor, Paragraph
-    >>> cell = Passage((Paragraph("36 CEUs related to practice management every two years", 1, (Anchor(0, 87, 1),)),))
-    >>> ceus, years = ceu_requirement(cell, "doc")
+
+# --- quantities ---------------------------------------------------------------------------------
+
+
+def _whole(value: Fraction, high: int, account: Account, quantity: Quantity | Duration, where: str) -> int | None:
+    """A count as an int, refused when negative or out of range; None when it is not whole."""
+    _checked(value, high, account, quantity, where)
+    return int(value) if value.denominator == 1 else None
+
+
+def _checked(value: Fraction, high: int, account: Account, quantity: Quantity | Duration, where: str) -> None:
+    """Refuse a negative count, or one above `high`."""
+    words = account.text[quantity.start : quantity.end]
+    numbers = quantity.numbers if isinstance(quantity, Quantity) else [n for q in quantity.parts for n in q.numbers]
+    if any(n.negative for n in numbers):
+        raise DocumentError(f"a negative count: {'-' + words!r}", where, account.line_at(quantity.start))
+    if value > high:
+        raise DocumentError(f"a count out of range (at most {high:,}): {words!r}", where,
+                            account.line_at(quantity.start))  # fmt: skip
+
+
+def _conditional(account: Account, start: int, end: int, *, recommended_ok: bool = False) -> bool:
+    """Whether the clause around [start, end) makes the value conditional."""
+    clause = _clause(account.text, start, end)
+    return bool(_CONDITION.search(clause)) or (not recommended_ok and bool(_RECOMMENDED.search(clause)))
+
+
+def _single(
+    account: Account, units: Sequence[Unit], column: str, rule: str, high: int, where: str
+) -> Traced[int] | None:
+    """The one plain quantity of `units` in the cell (college credit hours, exam questions)."""
+    candidates = [q for q in account.reading.quantities if q.unit in units and not _set_aside(account, q)]
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        account.ambiguous(column, "two candidates", candidates[0].start, candidates[-1].end)
+        return None
+    quantity = candidates[0]
+    reason = quantity.ambiguity or ("a condition" if _conditional(account, quantity.start, quantity.end) else None)
+    value = _whole(quantity.low, high, account, quantity, where)
+    if reason is None and value is None:
+        reason = "a number that is not whole"
+    if reason or value is None:
+        account.ambiguous(
+            column, reason or "", quantity.start, _clause_span(account.text, quantity.start, quantity.end)[1]
+        )
+        return None
+    account.use(quantity.start, quantity.end)
+    return Traced(value, quoted("parsed", rule, account.passage, quantity.start, quantity.end))
+
+
+def _set_aside(account: Account, quantity: Quantity) -> bool:
+    """Whether the context rules already set the quantity aside."""
+    return any(a <= quantity.start and quantity.end <= b for a, b, _ in account.context)
+
+
+def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Traced[float] | None, Traced[int] | None]:
+    """Required and recommended years of experience and required supervisory months, each with its words."""
+    text = account.text
+    required: list[Quantity] = []
+    advised: list[Quantity] = []
+    supervisory: list[tuple[Quantity, int]] = []
+    for quantity in account.reading.quantities:
+        if quantity.unit not in ("year", "month", "week", "day"):
+            continue
+        after = text[quantity.end :]
+        if limit := _time_limit(text, quantity.start, quantity.end):
+            account.set_aside(*limit, "a time limit or an age, not experience")
+        elif _DEGREE_AFTER.match(after.lstrip("-")):
+            account.set_aside(quantity.start, quantity.end, "the length of a degree or program, not experience")
+        elif match := _SUPERVISORY.match(after):
+            supervisory.append((quantity, quantity.end + match.end()))
+        elif _RECOMMENDED.search(_clause(text, quantity.start, quantity.end)):
+            advised.append(quantity)
+        else:
+            required.append(quantity)
+    minimum = _years(account, required, "min_experience_years", "required_years", where)
+    recommended = _years(account, advised, "recommended_experience_years", "recommended_years", where)
+    months = _supervisory(account, supervisory, where)
+    return minimum, recommended, months
+
+
+_YEARS: dict[Unit, Fraction] = {"year": Fraction(1), "month": Fraction(1, 12), "week": Fraction(7, 365),
+                                "day": Fraction(1, 365)}  # fmt: skip
+
+
+def _years(account: Account, candidates: list[Quantity], column: str, rule: str, where: str) -> Traced[float] | None:
+    if not candidates:
+        return None
+    text = account.text
+    recommended = column == "recommended_experience_years"
+    if len(candidates) > 1:
+        account.ambiguous(column, "two candidates", candidates[0].start, candidates[-1].end)
+        return None
+    quantity = candidates[0]
+    reason = quantity.ambiguity or (
+        "a condition" if _conditional(account, quantity.start, quantity.end, recommended_ok=recommended) else None
+    )
+    if quantity.unit in ("week", "day"):
+        reason = reason or "experience in days or weeks"
+    if reason:
+        account.ambiguous(column, reason, quantity.start, _clause_span(text, quantity.start, quantity.end)[1])
+        return None
+    years = quantity.low * _YEARS[quantity.unit]
+    _checked(years, MAX_YEARS, account, quantity, where)
+    end = quantity.end
+    if recommended and (marker := _RECOMMENDED.search(text, quantity.end)):
+        end = marker.end()
+    account.use(quantity.start, quantity.end)
+    return Traced(float(round(years, 2)), quoted("parsed", rule, account.passage, quantity.start, end))
+
+
+def _supervisory(account: Account, candidates: list[tuple[Quantity, int]], where: str) -> Traced[int] | None:
+    if not candidates:
+        return None
+    if len(candidates) > 1:
+        account.ambiguous("supervisory_experience_months", "two candidates", candidates[0][0].start, candidates[-1][1])
+        return None
+    quantity, end = candidates[0]
+    reason = quantity.ambiguity or ("a condition" if _conditional(account, quantity.start, end) else None)
+    months = quantity.low * 12 * _YEARS[quantity.unit]
+    value = _whole(months, MAX_MONTHS, account, quantity, where)
+    if reason is None and value is None:
+        reason = "a number of months that is not whole"
+    if reason or value is None:
+        account.ambiguous("supervisory_experience_months", reason or "", quantity.start, end)
+        return None
+    account.use(quantity.start, end)
+    return Traced(value, quoted("parsed", "supervisory_months", account.passage, quantity.start, end))
+
+
+# --- the exam -----------------------------------------------------------------------------------
+
+
+def _exam_context(account: Account, organizations: dict[str, list[Quote]]) -> None:
+    """What the exam cell states that is not the exam's length or questions: where it is taken (also evidence of
+    the row's organization), hours of education, time limits."""
+    text = account.text
+    for match in _VENUE.finditer(text):
+        account.set_aside(match.start(), match.end(), "where the exam is taken")
+        organizations.setdefault(match["org"], []).extend(account.passage.quotes(*match.span()))
+    for quantity in account.reading.quantities:
+        if quantity.unit in ("hour", "ceu") and (education := _EDUCATION_HOURS.match(text, quantity.end)):
+            account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
+        elif limit := _time_limit(text, quantity.start, quantity.end):
+            account.set_aside(*limit, "a time limit, not a length of the exam")
+    for period in account.reading.periods:
+        limit = _time_limit(text, period.start, period.end) or (period.start, period.end)
+        account.set_aside(*limit, "a time limit, not a length of the exam")
+
+
+def _time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words of a time limit around [start, end) ("within 6 months of enrollment"), or None."""
+    before = _TIME_LIMIT_BEFORE.search(text, 0, start)
+    after = _TIME_LIMIT_AFTER.match(text, end)
+    if before is None and after is None:
+        return None
+    return (before.start() if before else start), (after.end() if after else end)
+
+
+def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
+    """Total stated duration of all exam parts, in minutes: one piece per part. Parts joined by "and" add up;
+    parts joined by "or" are alternatives (ambiguous), as are ranges and conditions."""
+    text = account.text
+    parts = [d for d in durations(account.reading) if not any(_set_aside(account, q) for q in d.parts)]
+    if not parts:
+        return None
+    last_clause_end = _clause_span(text, parts[-1].start, parts[-1].end)[1]
+    reason = next((a for d in parts if (a := d.ambiguity)), None)
+    for previous, current in itertools.pairwise(parts):
+        between = text[previous.end : current.start]
+        if _OR.search(between):
+            reason = reason or "alternatives"
+        elif not _AND.search(between):
+            reason = reason or "two candidates"
+    if reason is None and any(_conditional(account, d.start, d.end) for d in parts):
+        reason = "a condition"
+    if reason:
+        account.ambiguous("exam_minutes", reason, parts[0].start, last_clause_end)
+        return None
+    total = sum((d.minutes for d in parts), Fraction(0))
+    for part in parts:
+        _whole(part.minutes, MAX_EXAM_MINUTES, account, part, where)
+    if total > MAX_EXAM_MINUTES:
+        raise DocumentError(
+            f"an exam of {float(total):g} minutes is out of range", where, account.line_at(parts[0].start)
+        )
+    if total.denominator != 1:
+        account.ambiguous("exam_minutes", "a duration that is not a whole number of minutes", parts[0].start,
+                          parts[-1].end)  # fmt: skip
+        return None
+    pieces: list[Piece] = []
+    for part in parts:
+        account.use(part.start, part.end)
+        pieces.extend(quoted("parsed", "duration", account.passage, part.start, part.end))
+    return Traced(int(total), tuple(pieces))
+
+
+# --- maintaining certification ------------------------------------------------------------------
+
+
+def _is_ceu(account: Account, quantity: Quantity) -> bool:
+    """CEUs, or hours of continuing education ("24 hours of continuing education")."""
+    if quantity.unit == "ceu":
+        return True
+    return quantity.unit == "hour" and bool(_EDUCATION_HOURS.match(account.text, quantity.end))
+
+
+def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[int]]:
+    """CEUs needed and the renewal period in whole years, with their quotes; refused (the columns cannot be null)
+    where the cell does not state them plainly.
+
+    >>> from tests.helpers import passage
+    >>> cell = passage("36 CEUs related to practice management every two years")
+    >>> ceus, years = _ceu_requirement(Account("maintenance", cell, read(cell.text)), "doc")
     >>> ceus.value, [p.quote.text for p in ceus.pieces], years.value, [p.quote.text for p in years.pieces]
     (36, ['36 CEUs'], 2, ['every two years'])
     """
-    line = maintenance.first_line
-    for match in _CEUS.finditer(maintenance.text):
-        period = _PERIOD.match(maintenance.text, match.end())
-        if not period:
+    text = account.text
+    ceus = [q for q in account.reading.quantities if _is_ceu(account, q)]
+    shares = [q for q in ceus[1:] if _SHARE_BEFORE.search(text[: q.start])]
+    for share in shares:
+        account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
+    ceus = [q for q in ceus if q not in shares]
+    if not ceus:
+        raise DocumentError(f"the maintenance cell states no CEU requirement: {_short(text)!r}", where,
+                            account.passage.first_line)  # fmt: skip
+    if len(ceus) > 1:
+        raise account.refuse("ceus_required", "two requirements", ceus[0].start, ceus[-1].end, where)
+    quantity = ceus[0]
+    clause_start, clause_end = _clause_span(text, quantity.start, quantity.end)
+    if reason := quantity.ambiguity:
+        raise account.refuse("ceus_required", reason, quantity.start, clause_end, where)
+    if _conditional(account, quantity.start, quantity.end):
+        raise account.refuse("ceus_required", "a condition", clause_start, clause_end, where)
+    value = _whole(quantity.low, MAX_CEUS, account, quantity, where)
+    if value is None:
+        raise account.refuse("ceus_required", "a number that is not whole", quantity.start, quantity.end, where)
+    if value == 0:
+        raise DocumentError(f"a CEU requirement of zero: {text[quantity.start:quantity.end]!r}", where,
+                            account.line_at(quantity.start))  # fmt: skip
+    period = _period(account, quantity, clause_start, clause_end, where)
+    account.use(quantity.start, quantity.end)
+    return (
+        Traced(value, quoted("parsed", "ceus_every_n_years", account.passage, quantity.start, quantity.end)),
+        period,
+    )
+
+
+def _period(account: Account, ceus: Quantity, clause_start: int, clause_end: int, where: str) -> Traced[int]:
+    """The renewal period of the CEUs: the period in their clause (after them, else before them)."""
+    text = account.text
+    in_clause = [p for p in account.reading.periods if clause_start <= p.start and p.end <= clause_end]
+    candidates = in_clause or list(account.reading.periods)
+    if not candidates:
+        words = text[ceus.start : clause_end]
+        raise DocumentError(f"the maintenance cell states {words!r} but no renewal period ('every … years', "
+                            "'annually')", where, account.line_at(ceus.start))  # fmt: skip
+    if len({p.years for p in candidates}) > 1:
+        raise account.refuse("ceu_period_years", "two periods", candidates[0].start, candidates[-1].end, where)
+    period: Period = next((p for p in candidates if p.start >= ceus.end), candidates[-1])
+    if period.alternatives:
+        raise account.refuse("ceu_period_years", "alternatives", period.start, period.end, where)
+    if period.years is None:
+        raise account.refuse("ceu_period_years", "a word that can mean two periods", period.start, period.end, where)
+    if any(n.negative for n in period.numbers):
+        raise DocumentError(f"a negative period: {text[period.start:period.end]!r}", where,
+                            account.line_at(period.start))  # fmt: skip
+    if period.years == 0:
+        raise DocumentError(f"a renewal period of zero years: {text[period.start:period.end]!r}", where,
+                            account.line_at(period.start))  # fmt: skip
+    if period.years.denominator != 1:
+        raise account.refuse("ceu_period_years", "a period that is not a whole number of years", period.start,
+                             period.end, where)  # fmt: skip
+    if period.years > MAX_PERIOD_YEARS:
+        raise DocumentError(f"a count out of range (at most {MAX_PERIOD_YEARS}): {text[period.start:period.end]!r}",
+                            where, account.line_at(period.start))  # fmt: skip
+    for other in candidates:
+        account.use(other.start, other.end)
+    return Traced(int(period.years), quoted("parsed", "ceus_every_n_years", account.passage, period.start, period.end))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- context any cell may state -----------------------------------------------------------------
+
+
+def _general_context(account: Account) -> None:
+    """Numbers that are not counts ("one of"), shares of another number ("nine must be in …"), counts of
+    assessed work ("three case studies")."""
+    text = account.text
+    in_quantities = [(q.start, q.end) for q in account.reading.quantities]
+    for number in account.reading.numbers:
+        if any(a <= number.start and number.end <= b for a, b in in_quantities):
             continue
-        ceus = _checked(maintenance, match, "n", MAX_CEUS, where)
-        if ceus == 0:
-            raise DocumentError(f"a CEU requirement of zero: {match[0]!r}", where, line)
-        years = _checked(maintenance, period, "years", MAX_PERIOD_YEARS, where) if period["years"] else 1
-        if years == 0:
-            raise DocumentError(f"a renewal period of zero years: {period['period']!r}", where, line)
-        return (
-            Traced(ceus, quoted("parsed", "ceus_every_n_years", maintenance, *match.span())),
-            Traced(years, quoted("parsed", "ceus_every_n_years", maintenance, *period.span("period"))),
-        )
-    raise DocumentError("the maintenance cell states no CEUs per period ('24 CEUs every two years')", where, line)
-
-
-def experience_years(eligibility: Passage, where: str) -> tuple[Traced[float] | None, Traced[float] | None]:
-    """Required and recommended years of experience, each with the phrase it was read from."""
-    required: Traced[float] | None = None
-    recommended: Traced[float] | None = None
-    for match in _YEARS.finditer(eligibility.text):
-        years = float(_checked(eligibility, match, "n", MAX_YEARS, where))
-        advice = _RECOMMENDED.search(match["context"])
-        if advice and recommended is None:
-            end = match.start("context") + advice.end()
-            recommended = Traced(years, quoted("parsed", "recommended_years", eligibility, match.start(), end))
-        elif not advice and required is None:
-            required = Traced(years, quoted("parsed", "required_years", eligibility, *_years_phrase(match)))
-    return required, recommended
-
-
-def _years_phrase(match: re.Match[str]) -> tuple[int, int]:
-    """The number and its "years" (not the rest of the clause)."""
-    return match.start(), match.start("context")
-
-
-def exam_minutes(exam: Passage, where: str) -> Traced[int] | None:
-    """Total stated duration of all exam parts, in minutes: one piece per part.
-
-    >>> from pipeline.model import Anchor, Paragraph
-    >>> text = "A 3-hour 15 minute, 175-question multiple choice test and a 90 minute essay exam and 50 hours of CE"
-    >>> minutes = exam_minutes(Passage((Paragraph(text, 1, (Anchor(0, 45, 1),)),)), "doc")
-    >>> minutes.value, [p.quote.text for p in minutes.pieces]
-    (285, ['3-hour 15 minute', '90 minute'])
-    """
-    total, pieces = 0, list[Piece]()
-    for match in _DURATION.finditer(exam.text):
-        if match["hours"]:
-            total += _checked(exam, match, "hours", MAX_EXAM_MINUTES // 60, where) * 60
-            if match["and_minutes"]:
-                total += _checked(exam, match, "and_minutes", MAX_EXAM_MINUTES, where)
-        else:
-            total += _checked(exam, match, "minutes", MAX_EXAM_MINUTES, where)
-        pieces.extend(quoted("parsed", "duration", exam, *match.span()))
-    if not pieces:
-        return None
-    if total > MAX_EXAM_MINUTES:
-        raise DocumentError(f"an exam of {total} minutes is out of range", where, exam.first_line)
-    return Traced(total, tuple(pieces))
-
-
-def credentials_named(passage: Passage, credentials: set[str]) -> dict[str, tuple[Quote, ...]]:
-    """Credentials a cell names ("CMPE board certification …"), with where."""
-    named: dict[str, tuple[Quote, ...]] = {}
-    for match in _ABBREVIATION.finditer(passage.text):
-        if match[0] in credentials and match[0] not in named:
-            named[match[0]] = tuple(passage.quotes(*match.span()))
-    return named
-
-
-def split_topics(cell: str) -> list[tuple[int, int]]:
-    """Where each topic a cell names is, in order, as (start, end) in `cell`.
-
-    Items are separated by commas, the last item of a list by its final " and "; a topic
-    that itself contains "and" stays whole. Each sentence is a list of its own, and of a
-    "…: a and b" clause only the part after the colon is a list.
-
-    >>> cell = ("managed care and the medical practice, practice administration, "
-    ...         "personnel and time management and financial management")
-    >>> [cell[a:b] for a, b in split_topics(cell)]
-    ['managed care and the medical practice', 'practice administration', 'personnel and time management', \
-'financial management']
-    >>> cell = ("patient care systems and risk management. the two domains are: "
-    ...         "quality management and information management")
-    >>> [cell[a:b] for a, b in split_topics(cell)]
-    ['patient care systems', 'risk management', 'quality management', 'information management']
-    """
-    return [span for start, end in _sentences(cell) for span in _list_items(cell, start, end)]
-
-
-def _sentences(cell: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for stop in re.finditer(r"\.(?:\s+|$)", cell):
-        yield start, stop.start()
-        start = stop.end()
-    if start < len(cell):
-        yield start, len(cell)
-
-
-def _list_items(cell: str, start: int, end: int) -> list[tuple[int, int]]:
-    colon = cell.rfind(":", start, end)
-    start = colon + 1 if colon >= 0 else start
-    stops = [*(start + m.start() for m in re.finditer(",", cell[start:end])), end]
-    bounds = list(zip([start, *(stop + 1 for stop in stops[:-1])], stops, strict=True))
-    last_start, last_end = bounds[-1]
-    joiner = cell.rfind(" and ", last_start, last_end)
-    if joiner > last_start and cell[last_start:joiner].strip():
-        bounds[-1:] = [(last_start, joiner), (joiner + len(" and "), last_end)]
-    return [trimmed for a, b in bounds if (trimmed := _trim(cell, a, b))]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+        after = text[number.end :]
+        if text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
+            account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
+        elif account.name == "maintenance" and _SHARE_AFTER.match(after):
+            account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
+        elif match := _ASSESSED_WORK.match(after):
+            account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")

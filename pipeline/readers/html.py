@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 
 from pipeline.model import Anchor, Column, Document, Paragraph
 from pipeline.readers.align import LineIndex, align
+from pipeline.readers.blocks import Block, Grid, GridRow, Item, Kind, check_paragraph, header_column
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, check_paragraph, header_column
+from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 if TYPE_CHECKING:

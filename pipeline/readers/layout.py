@@ -18,82 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from pipeline.errors import DocumentError
-from pipeline.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from pipeline.model import Column, Document, Entry, Paragraph, Passage, Repair, Row, Section, SourceFile, TablePart
-from pipeline.readers.rows import DROPPED, rows_from_layout
+from pipeline.readers.blocks import DROPPED, Block, Grid, GridRow, Item, header_column
+from pipeline.readers.rows import rows_from_layout
 
-# What survives of the table's column headers, and the column each names.
-_HEADERS: tuple[tuple[re.Pattern[str], Column | Literal["credential"]], ...] = (
-    (re.compile(r"^(?:credentials?|certifications?)(?:\ name)?$", re.I | re.X), "credential"),
-    (re.compile(r"^eligibility(?:\ requirements)?$", re.I | re.X), "eligibility"),
-    (re.compile(r"^exam(?:ination)?$", re.I | re.X), "exam"),
-    (re.compile(r"^maintaining\ certification$", re.I | re.X), "maintenance"),
-    (re.compile(r"^topics\ covered$", re.I | re.X), "topics"),
-)
 # The start of a glossary entry: "> TERM – …", or "TERM – …" in a list item or block quote.
 _QUOTED = re.compile(r"^>\s*\S")
 _TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*[-–—]\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
 INTRO_HEADING = re.compile(r"^[^:]{3,80}:$")  # "Why you need this table:"
 DISCLAIMER = re.compile(r"assumes\ no\ responsibility|disclaim", re.IGNORECASE | re.VERBOSE)
-
-Kind = Literal["paragraph", "heading", "quote", "item"]
-
-
-@dataclass(frozen=True)
-class Block:
-    """Paragraphs a rendition keeps together (one, or a list item's), and what precedes them."""
-
-    paragraphs: tuple[Paragraph, ...]
-    gap: int = 1  # blank lines or empty elements before it: 1 is a paragraph break, more dropped lines
-    kind: Kind = "paragraph"
-
-    @property
-    def text(self) -> str:
-        return self.paragraphs[0].text
-
-
-@dataclass(frozen=True)
-class GridRow:
-    label: tuple[Paragraph, ...]
-    cells: dict[Column, tuple[Paragraph, ...]]
-    dropped_after: tuple[Paragraph, ...] = ()
-    extra: tuple[Paragraph, ...] = ()  # cells of columns the table does not have: kept as unplaced
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table the rendition kept: its caption and header cells, and its rows by column."""
-
-    headers: tuple[Paragraph, ...]
-    rows: tuple[GridRow, ...]
-    caption: str | None = None
-
-
-Item = Block | Grid
-
-
-def check_paragraph(text: str, count: int, line: int, where: str) -> None:
-    """Refuse the input when it has more paragraphs, or a longer one, than any document of this kind."""
-    if count > MAX_PARAGRAPHS:
-        raise DocumentError(f"more than {MAX_PARAGRAPHS:,} paragraphs: not a document of this kind", where, line)
-    if len(text) > MAX_PARAGRAPH_CHARS:
-        message = (
-            f"a paragraph of {len(text):,} characters (more than {MAX_PARAGRAPH_CHARS:,}, a spreadsheet cell's limit)"
-        )
-        raise DocumentError(message, where, line)
-
-
-def header_column(text: str) -> Column | Literal["credential"] | None:
-    """The column a header cell names.
-
-    >>> header_column("Maintaining certification"), header_column("Credential"), header_column("Notes")
-    ('maintenance', 'credential', None)
-    """
-    return next((column for pattern, column in _HEADERS if pattern.match(text)), None)
 
 
 def assemble(items: Sequence[Item], source: SourceFile, repairs: tuple[Repair, ...] = ()) -> Document:

@@ -21,8 +21,9 @@ from markdown_it.token import Token
 
 from pipeline.model import COLUMNS, Column, Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
+from pipeline.readers.blocks import Block, Grid, GridRow, Item, Kind, check_paragraph, header_column
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, Grid, GridRow, Item, Kind, assemble, check_paragraph, header_column
+from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)

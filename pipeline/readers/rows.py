@@ -22,17 +22,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from pipeline.errors import DocumentError
 from pipeline.model import Paragraph, Passage, Row
-
-if TYPE_CHECKING:
-    from pipeline.readers.layout import Block
-
-NEW_ROW = 3  # blank lines before a paragraph that starts a row (blank, lost label, blank)
-LABELLED_ROW = 2  # … or before a surviving label
-DROPPED = 2  # blank lines (or empty elements) before a paragraph when the scrape dropped a line there
+from pipeline.readers.blocks import DROPPED, LABELLED_ROW, NEW_ROW, Block
 
 CEU_COUNT = re.compile(r"(?<![\w.,])[-−–]?\d[\d,]*\s+CEUs?\b")  # "24 CEUs": the maintenance cell's anchor
 EXAM_WORDS = re.compile(r"\b(?:exam|test|questions?|hours?|minutes?|case\ stud)", re.IGNORECASE | re.VERBOSE)

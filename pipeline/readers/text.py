@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pipeline.model import Anchor, Document, Paragraph
 from pipeline.readers.align import align, split_lines
+from pipeline.readers.blocks import Block, check_paragraph
 from pipeline.readers.decode import Decoded
-from pipeline.readers.layout import Block, assemble, check_paragraph
+from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 
