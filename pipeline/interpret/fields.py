@@ -93,6 +93,7 @@ _SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:which|these|them|those)|must|should|n
 _SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least)\s*$", re.IGNORECASE)
 _DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
+_PHRASE_END = re.compile(r"[,;()]|\.(?!\d)")
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
 _AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b|,", re.IGNORECASE)
 
@@ -176,15 +177,12 @@ class Account:
 
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around [start, end): between the nearest ; . ( ) on either side."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)].strip()
+    begin, stop = _span(_CLAUSE_END, text, start, end)
+    return text[begin:stop].strip()
 
 
 def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    return _span(_CLAUSE_END, text, start, end)
 
 
 @dataclass(frozen=True)
@@ -360,9 +358,23 @@ def _checked(value: Fraction, high: int, account: Account, quantity: Quantity | 
 
 
 def _conditional(account: Account, start: int, end: int, *, recommended_ok: bool = False) -> bool:
-    """Whether the clause around [start, end) makes the value conditional."""
-    clause = _clause(account.text, start, end)
-    return bool(_CONDITION.search(clause)) or (not recommended_ok and bool(_RECOMMENDED.search(clause)))
+    """Whether the words around [start, end) make the value conditional: a condition in its phrase (between
+    commas, semicolons, parentheses), or a phrase right after it that is only a condition ("…, if …")."""
+    text = account.text
+    begin, stop = _span(_PHRASE_END, text, start, end)
+    phrase = text[begin:stop]
+    if stop < len(text) and text[stop] == ",":
+        following = text[stop + 1 : _span(_PHRASE_END, text, stop + 1, stop + 1)[1]]
+        if _CONDITION.match(following.strip()):
+            phrase += following
+    return bool(_CONDITION.search(phrase)) or (not recommended_ok and bool(_RECOMMENDED.search(phrase)))
+
+
+def _span(boundary: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of `text` around [start, end) between the nearest boundaries on either side."""
+    before = [m.end() for m in boundary.finditer(text, 0, start)]
+    after = boundary.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _single(

@@ -11,12 +11,14 @@ from pathlib import Path
 from pipeline.model import Document
 from pipeline.readers.decode import DEFAULT_MAX_BYTES, Decoded, read_input
 
-# An HTML page: the text opens with a doctype, a comment or one of these tags.
-_HTML = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|table|section|article|main|h[1-6]|ul)\b",
-    re.IGNORECASE | re.DOTALL,
+# An HTML page: the text opens with a doctype or the page's own element (after comments).
+_HTML_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# An HTML fragment: it opens with a block element, as a page's body does, and also as Markdown may (pandoc
+# writes `<div>` blocks and HTML tables into Markdown).
+_HTML_FRAGMENT = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:div|p|table|section|article|main|h[1-6]|ul)\b", re.IGNORECASE | re.DOTALL
 )
-# Markdown: a pipe table's delimiter row, or an ATX heading.
+# Markdown: a pipe table's delimiter row, an ATX heading, or a list item, at the start of a line.
 _MARKDOWN = re.compile(
     r"""^[ ]{0,3}(?:
         \|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*  # a delimiter row: |---|---|
@@ -24,6 +26,7 @@ _MARKDOWN = re.compile(
     )$""",
     re.MULTILINE | re.VERBOSE,
 )  # within one line ([ \t], never \s): linear however many lines
+_MARKDOWN_LIST = re.compile(r"^[ ]{0,3}[-*+][ \t]+\S", re.MULTILINE)
 
 
 def rendition(text: str) -> str:
@@ -31,14 +34,15 @@ def rendition(text: str) -> str:
 
     >>> rendition("<!DOCTYPE html><html>…"), rendition("# Model Tool\\n\\n| a | b |\\n|---|---|")
     ('html', 'markdown')
-    >>> rendition("Model Tool: Certification table")
-    'text'
+    >>> rendition("<div>\\nDocs\\n</div>\\n\\n## Why you need this table:\\n"), rendition("Model Tool: Certification table")
+    ('markdown', 'text')
     """
-    if _HTML.match(text[:4096]):
+    if _HTML_PAGE.match(text[:4096]):
         return "html"
-    if _MARKDOWN.search(text):
-        return "markdown"
-    return "text"
+    markdown = bool(_MARKDOWN.search(text))
+    if _HTML_FRAGMENT.match(text[:4096]):
+        return "markdown" if markdown or _MARKDOWN_LIST.search(text) else "html"
+    return "markdown" if markdown else "text"
 
 
 def parse(decoded: Decoded) -> Document:

@@ -33,15 +33,17 @@ Kind = Literal["paragraph", "heading", "quote", "item"]
 
 @dataclass(frozen=True)
 class Block:
-    """Paragraphs a rendition keeps together (one, or a list item's), and what precedes them."""
+    """Paragraphs a rendition keeps together (a paragraph's lines, a list item's paragraphs), and what
+    precedes them."""
 
     paragraphs: tuple[Paragraph, ...]
     gap: int = 1  # blank lines or empty elements before it: 1 is a paragraph break, more dropped lines
     kind: Kind = "paragraph"
+    page_break: bool = False  # a page break stands before it: the blank lines there are not known
 
     @property
     def text(self) -> str:
-        return self.paragraphs[0].text
+        return " ".join(p.text for p in self.paragraphs)
 
 
 @dataclass(frozen=True)
@@ -82,3 +84,97 @@ def header_column(text: str) -> Column | Literal["credential"] | None:
     ('maintenance', 'credential', None)
     """
     return next((column for pattern, column in _HEADERS if pattern.match(text)), None)
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+_DELIMITER = re.compile(r"^:?-{3,}:?$")  # a pipe table's delimiter cell: ---, :---:
+
+
+@dataclass
+class TableCell:
+    """One cell of a table as a reader found it: its paragraphs, those a line was dropped after, and whether
+    its markup makes it a label (a `<th>` in a body row, a bold cell)."""
+
+    paragraphs: list[Paragraph]
+    dropped_after: list[Paragraph]
+    label: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.paragraphs)
+
+
+def _columns(row: list[TableCell]) -> list[Column | Literal["credential"] | None] | None:
+    """The column each cell of a header row names (an empty first cell is the credential column); None unless at
+    least two cells name table columns."""
+    columns: list[Column | Literal["credential"] | None] = [header_column(c.text) for c in row]
+    if sum(c is not None for c in columns) < MIN_HEADERS:
+        return None
+    if columns and columns[0] is None and not row[0].text:
+        columns[0] = "credential"
+    return columns
+
+
+MIN_HEADERS = 2  # header cells that must name table columns for a table to be read as the table
+
+
+def grids(rows: list[list[TableCell]], caption: str | None = None) -> list[Grid] | None:
+    """A table's parts: each row whose cells name the table's columns starts one (a page that repeats its header
+    row), the rows before the first are its caption, delimiter rows (`---`) are skipped. A body row with one cell
+    more than its header starts with the credential's label. None where no row names the columns: not the
+    certification table.
+
+    >>> from pipeline.model import Anchor
+    >>> def row(*texts):
+    ...     return [TableCell([Paragraph(t, 1, (Anchor(0, 1, 1),))] if t else [], []) for t in texts]
+    >>> parts = grids([row("Caption"), row("Credential", "Eligibility", "Exam"), row("CMM", "3 years", "3 hours")])
+    >>> [(g.caption, [p.text for p in g.headers], [(r.label[0].text, sorted(r.cells)) for r in g.rows]) for g in parts]
+    [('Caption', ['Caption', 'Credential', 'Eligibility', 'Exam'], [('CMM', ['eligibility', 'exam'])])]
+    """
+    parts: list[Grid] = []
+    before: list[Paragraph] = []
+    columns: list[Column | Literal["credential"] | None] | None = None
+    headers: list[Paragraph] = []
+    body: list[GridRow] = []
+    for cells in rows:
+        if cells and all(_DELIMITER.match(c.text) or not c.text for c in cells) and any(c.text for c in cells):
+            continue
+        named = _columns(cells)
+        if named is not None:
+            if columns is not None:
+                parts.append(Grid(tuple(headers), tuple(body), caption if not parts else None))
+            elif before and caption is None:
+                caption = " ".join(p.text for p in before)
+            headers = [*(before if not parts else []), *(p for c in cells for p in c.paragraphs)]
+            columns, body, before = named, [], []
+        elif columns is None:
+            before.extend(p for c in cells for p in c.paragraphs)
+        elif (row := _grid_row(cells, columns)) is not None:
+            body.append(row)
+    if columns is None:
+        return None
+    parts.append(Grid(tuple(headers), tuple(body), caption if not parts else None))
+    return parts
+
+
+def _grid_row(cells: list[TableCell], columns: list[Column | Literal["credential"] | None]) -> GridRow | None:
+    if "credential" not in columns and len(cells) == len(columns) + 1:
+        columns = ["credential", *columns]  # a label column without a header cell
+    elif "credential" not in columns and cells and cells[0].label and columns[0] is None:
+        columns = ["credential", *columns[1:]]
+    label: list[Paragraph] = []
+    by_column: dict[Column, tuple[Paragraph, ...]] = {}
+    dropped: list[Paragraph] = []
+    extra: list[Paragraph] = []
+    for cell, column in zip(cells, [*columns, *[None] * len(cells)], strict=False):
+        dropped.extend(cell.dropped_after)
+        if column == "credential":
+            label.extend(cell.paragraphs)
+        elif column is not None:
+            by_column[column] = tuple(cell.paragraphs)
+        else:
+            extra.extend(cell.paragraphs)
+    if not label and not any(by_column.values()):
+        return GridRow((), {}, (), tuple(extra)) if extra else None
+    return GridRow(tuple(label), by_column, tuple(dropped), tuple(extra))

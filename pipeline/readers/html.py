@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pipeline.model import Anchor, Column, Document, Paragraph
+from pipeline.model import Anchor, Document, Paragraph
 from pipeline.readers.align import LineIndex, align
-from pipeline.readers.blocks import Block, Grid, GridRow, Item, Kind, check_paragraph, header_column
+from pipeline.readers.blocks import Block, Grid, Item, Kind, TableCell, check_paragraph, grids
 from pipeline.readers.decode import Decoded
 from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
@@ -47,24 +47,30 @@ _MARKUP = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _REACH = 8  # how far past a paragraph's length its characters are looked for in the visible text
-_MIN_HEADERS = 2  # header cells that must name table columns for a table to be read by its DOM
 
 
 def read_html(decoded: Decoded) -> Document:
     """The page's paragraphs, tables and lists, placed in the document."""
+    items, _ = html_items(decoded.text, decoded.source.path)
+    return assemble(items, decoded.source, decoded.repairs)
+
+
+def html_items(text: str, where: str, count: int = 0) -> tuple[list[Item], int]:
+    """The blocks and tables of an HTML text (a page, or a Markdown file with everything but one HTML block
+    blanked out), its paragraphs numbered after `count`, located in `text`; and the count after them."""
     from bs4 import BeautifulSoup, Comment  # noqa: PLC0415  (only HTML pays for bs4)
 
     # Same-length line ends, so the parser's line numbers are the decoded input's lines.
-    html = decoded.text.replace("\r\n", " \n").replace("\r", "\n")
+    html = text.replace("\r\n", " \n").replace("\r", "\n")
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup.find_all(DROPPED_TAGS):
         tag.decompose()
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
-    walker = _Walker(html, decoded.source.path)
+    walker = _Walker(html, where, count)
     walker.walk(soup)
     walker.close_paragraph()
-    return assemble(walker.items, decoded.source, decoded.repairs)
+    return walker.items, walker.count
 
 
 class _Visible:
@@ -110,7 +116,7 @@ class _Sink:
 class _Walker:
     """Depth-first walk that turns the DOM into blocks and grids, locating every paragraph."""
 
-    def __init__(self, html: str, where: str) -> None:
+    def __init__(self, html: str, where: str, count: int = 0) -> None:
         self.where = where
         self.lines = LineIndex(html)
         self.visible = _Visible(html)
@@ -119,7 +125,7 @@ class _Walker:
         self.start = 0  # page offset of the element the current paragraph's text starts in
         self.here = 0  # page offset of the last element entered
         self.empty = 0  # empty blocks since the last paragraph: dropped lines
-        self.count = 0  # paragraphs so far: the next ordinal is count + 1
+        self.count = count  # paragraphs so far: the next ordinal is count + 1
         self.sink: _Sink | None = None
         self.last_group: Kind | None = None  # the kind of the last block emitted, for dt + dd
 
@@ -211,59 +217,29 @@ class _Walker:
         self.last_group = kind if node.name == "dt" else None
 
     def _table(self, table: Tag) -> None:
-        """A table whose header cells name the table's columns, as a grid; any other, as paragraphs."""
-        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-        header_at = next((i for i, tr in enumerate(rows) if _header_columns(tr) is not None), None)
-        if header_at is None:
-            self.walk(table)
-            return
+        """The certification table's parts (`grids`) from the DOM, or any other table's cells as paragraphs."""
         caption_tag = table.find("caption")
-        caption = self._collect(caption_tag) if caption_tag else []
-        before = [p for tr in rows[:header_at] for p, _ in self._collect(tr)]
-        columns = _header_columns(rows[header_at]) or []
-        headers = [p for p, _ in self._collect(rows[header_at])]
-        grid_rows = [self._grid_row(tr, columns) for tr in rows[header_at + 1 :]]
-        self.items.append(
-            Grid(
-                tuple(p for p, _ in caption) + tuple(before) + tuple(headers),
-                tuple(r for r in grid_rows if r is not None),
-                caption=caption[0][0].text if caption else None,
-            )
-        )
+        caption = [p for p, _ in self._collect(caption_tag)] if caption_tag else []
+        rows = [self._cells(tr) for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        parts = grids(rows, " ".join(p.text for p in caption) if caption else None)
+        if parts is None:
+            paragraphs = caption + [p for row in rows for cell in row for p in cell.paragraphs]
+            self.items.extend(Block((p,), 1) for p in paragraphs)
+            return
+        parts[0] = Grid(tuple(caption) + parts[0].headers, parts[0].rows, parts[0].caption)
+        self.items.extend(parts)
         self.last_group = None
 
-    def _grid_row(self, tr: Tag, columns: list[Column | str | None]) -> GridRow | None:
-        cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
-        label: list[Paragraph] = []
-        by_column: dict[Column, tuple[Paragraph, ...]] = {}
-        dropped: list[Paragraph] = []
-        extra: list[Paragraph] = []
-        for cell, column in zip(cells, [*columns, *[None] * len(cells)], strict=False):
+    def _cells(self, tr: Tag) -> list[TableCell]:
+        """A row's cells: their paragraphs (`<br>` and `<p>` split them), those an empty paragraph follows (a
+        dropped line), and whether a cell is a `<th>`."""
+        cells = []
+        for cell in (c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr):
             self.here = self._offset(cell)
             collected = self._collect(cell)
-            dropped.extend(prev for (prev, _), (_, gap) in itertools.pairwise(collected) if gap >= 2)
+            dropped = [prev for (prev, _), (_, gap) in itertools.pairwise(collected) if gap >= 2]
             if collected and self.empty:  # an empty paragraph ends the cell: a line dropped after its last
                 dropped.append(collected[-1][0])
             self.empty = 0
-            paragraphs = tuple(p for p, _ in collected)
-            if column == "credential":
-                label.extend(paragraphs)
-            elif column in ("eligibility", "exam", "maintenance", "topics"):
-                by_column[column] = paragraphs  # type: ignore[index]
-            else:
-                extra.extend(paragraphs)
-        if not label and not by_column:
-            return None if not extra else GridRow((), {}, (), tuple(extra))
-        return GridRow(tuple(label), by_column, tuple(dropped), tuple(extra))
-
-
-def _header_columns(tr: Tag) -> list[Column | str | None] | None:
-    """The column each cell of a header row names (an empty first cell is the credential column);
-    None unless at least two cells name table columns."""
-    cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
-    columns: list[Column | str | None] = [header_column(normalize_text(c.get_text(" "))) for c in cells]
-    if sum(c is not None for c in columns) < _MIN_HEADERS:
-        return None
-    if columns and columns[0] is None and not normalize_text(cells[0].get_text(" ")):
-        columns[0] = "credential"
-    return columns
+            cells.append(TableCell([p for p, _ in collected], dropped, label=cell.name == "th"))
+        return cells

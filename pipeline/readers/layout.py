@@ -181,7 +181,7 @@ def _is_entry_start(item: Item) -> bool:
         return False
     if item.kind == "paragraph":
         return bool(_QUOTED.match(item.text))
-    return item.kind in ("quote", "item") and bool(_TERM_START.match(item.text))
+    return item.kind in ("quote", "item") and bool(_TERM_START.match(item.paragraphs[0].text))  # a <dt> alone
 
 
 def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int]:

@@ -19,16 +19,20 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pipeline.model import COLUMNS, Column, Document, Paragraph
+from pipeline.model import Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
-from pipeline.readers.blocks import Block, Grid, GridRow, Item, Kind, check_paragraph, header_column
+from pipeline.readers.blocks import Block, Item, Kind, TableCell, check_paragraph, grids
 from pipeline.readers.decode import Decoded
+from pipeline.readers.html import html_items
 from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _PIPE = re.compile(r"(?<!\\)\|")  # a cell boundary: a pipe not escaped
-_MIN_HEADERS = 2  # header cells that must name table columns for a table to be read as the table
+_INLINE = MarkdownIt("commonmark", {"html": True})
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_NOT_LINE_END = re.compile(r"[^\r\n]")
 _CONTAINERS: dict[str, Kind] = {"blockquote_open": "quote", "list_item_open": "item", "heading_open": "heading"}
 
 
@@ -85,6 +89,8 @@ class _Reader:
                     container.paragraphs.extend(paragraphs)
                 else:
                     self.items.extend(Block((p,), gap if i == 0 else 1) for i, p in enumerate(paragraphs))
+            elif token.type == "html_block" and token.map and container is None:
+                k = self._html(tokens, k)
             elif token.type in ("fence", "code_block", "html_block") and token.map:
                 self._gap(token)
                 self._literal(token)
@@ -121,6 +127,32 @@ class _Reader:
                 begin = _after(paragraph, self.index)
         return paragraphs
 
+    def _html(self, tokens: Sequence[Token], k: int) -> int:
+        """An HTML block, read by the HTML reader (pandoc writes a table whose cells hold paragraphs as HTML): from
+        token k to the token that closes an open `<table>` (blank lines may split one into several blocks).
+        Returns the index of its last token."""
+        first = tokens[k]
+        assert first.map is not None
+        gap = self._gap(first)
+        end, last = first.map[1], k
+        if _TABLE_OPEN.search(first.content) and not _TABLE_CLOSE.search(first.content):
+            for j in range(k + 1, len(tokens)):
+                if (lines := tokens[j].map) is not None:
+                    end, last = max(end, lines[1]), j
+                if _TABLE_CLOSE.search(tokens[j].content) or any(_TABLE_CLOSE.search(c.content)
+                                                                 for c in tokens[j].children or []):  # fmt: skip
+                    break
+        self.last_line = max(self.last_line, end)
+        begin = self.index.starts[first.map[0]]
+        stop = self.index.starts[end] if end < len(self.index.starts) else len(self.text)
+        # Everything but the block blanked out, line ends kept: the HTML reader's positions are the file's.
+        blank = _NOT_LINE_END.sub(" ", self.text[:begin]), _NOT_LINE_END.sub(" ", self.text[stop:])
+        items, self.count = html_items(blank[0] + self.text[begin:stop] + blank[1], self.where, self.count)
+        if items and isinstance(items[0], Block):
+            items[0] = Block(items[0].paragraphs, gap, items[0].kind)
+        self.items.extend(items)
+        return last
+
     def _literal(self, token: Token) -> None:
         """Code and raw HTML blocks: each non-blank line a paragraph (kept, never interpreted as markup)."""
         assert token.map is not None
@@ -132,48 +164,32 @@ class _Reader:
                 self.items.append(Block((paragraph,)))
 
     def _table(self, tokens: Sequence[Token], opener: Token) -> None:
-        rows = _rows(tokens)
-        header = rows[0] if rows else None
-        names = [normalize_text("".join(_text(c.children or []))) for _, c in header[1]] if header else []
-        columns: list[Column | str | None] = [header_column(n) for n in names]
+        """A pipe table: the certification table's parts (`grids`), or any other table's cells as paragraphs."""
         gap = self._gap(opener)
-        if header is None or sum(c is not None for c in columns) < _MIN_HEADERS:
-            paragraphs = [p for tr, cells in rows for cell in self._cells(tr, cells) for p in cell.paragraphs]
+        rows = [self._cells(tr, cells) for tr, cells in _rows(tokens)]
+        parts = grids(rows)
+        if parts is None:
+            paragraphs = [p for row in rows for cell in row for p in cell.paragraphs]
             self.items.extend(Block((p,), gap if i == 0 else 1) for i, p in enumerate(paragraphs))
             return
-        if columns[0] is None and not names[0]:
-            columns[0] = "credential"
-        headers = [p for cell in self._cells(*header) for p in cell.paragraphs]
-        grid_rows = []
-        for tr, cells in rows[1:]:
-            label: list[Paragraph] = []
-            by_column: dict[Column, tuple[Paragraph, ...]] = {}
-            extra: list[Paragraph] = []
-            dropped: list[Paragraph] = []
-            for column, cell in zip([*columns, *[None] * len(cells)], self._cells(tr, cells), strict=False):
-                dropped.extend(cell.dropped_after)
-                if column == "credential":
-                    label.extend(cell.paragraphs)
-                elif column in COLUMNS:
-                    by_column[column] = tuple(cell.paragraphs)
-                else:
-                    extra.extend(cell.paragraphs)
-            grid_rows.append(GridRow(tuple(label), by_column, tuple(dropped), tuple(extra)))
-        self.items.append(Grid(tuple(headers), tuple(grid_rows)))
+        self.items.extend(parts)
 
-    def _cells(self, tr: Token, cells: Sequence[tuple[Token, Token]]) -> list[_Cell]:
+    def _cells(self, tr: Token, cells: Sequence[tuple[Token, Token]]) -> list[TableCell]:
         """Each cell's paragraphs, located in the row's line; an empty piece between (or after) `<br>`s
-        is a dropped line."""
+        is a dropped line. Cells past the header's count (which markdown-it leaves out) are read from the line."""
         line = tr.map[0] if tr.map else 0
         start = self.index.starts[line]
         bounds = _cell_bounds(self.lines[line])
-        located: list[_Cell] = []
-        for n, (_, inline) in enumerate(cells):
+        children = [inline.children or [] for _, inline in cells]
+        for a, b in bounds[len(cells) :]:
+            children.append(_INLINE.parseInline(self.lines[line][a:b].strip())[0].children or [])
+        located: list[TableCell] = []
+        for n, pieces_of in enumerate(children):
             a, b = bounds[n] if n < len(bounds) else (len(self.lines[line]),) * 2
             begin, stop = start + a, start + b
-            cell = _Cell([], [])
+            cell = TableCell([], [], label=_bold(pieces_of))
             empty = False
-            for piece in _pieces(inline.children or []):
+            for piece in _pieces(pieces_of):
                 paragraph = self._paragraph(piece, begin, stop) if piece is not None else None
                 if paragraph is None:
                     empty = bool(cell.paragraphs)
@@ -189,10 +205,10 @@ class _Reader:
         return located
 
 
-@dataclass
-class _Cell:
-    paragraphs: list[Paragraph]
-    dropped_after: list[Paragraph]
+def _bold(children: Sequence[Token]) -> bool:
+    """The cell is all one bold run: "**Certified Medical Manager (CMM)**"."""
+    kinds = [c.type for c in children if not (c.type == "text" and not c.content.strip())]
+    return len(kinds) >= 3 and kinds[0] == "strong_open" and kinds[-1] == "strong_close"
 
 
 def _rows(tokens: Sequence[Token]) -> list[tuple[Token, list[tuple[Token, Token]]]]:
