@@ -34,7 +34,7 @@ def rendition(text: str) -> str:
 
     >>> rendition("<!DOCTYPE html><html>…"), rendition("# Model Tool\\n\\n| a | b |\\n|---|---|")
     ('html', 'markdown')
-    >>> rendition("<div>\\nDocs\\n</div>\\n\\n## Why you need this table:\\n"), rendition("Model Tool: Certification table")
+    >>> rendition("<div>\\nDocs\\n</div>\\n\\n## Why you need this table:\\n"), rendition("Model Tool: Certification")
     ('markdown', 'text')
     """
     if _HTML_PAGE.match(text[:4096]):
