@@ -15,9 +15,10 @@ from pipeline.interpret.fields import RowReading, read_fields
 from pipeline.interpret.findings import Finding
 from pipeline.interpret.glossary import Term, read_glossary
 from pipeline.interpret.identify import Fact, Identified, RowEvidence, identify
+from pipeline.interpret.losses import unfinished
 from pipeline.interpret.topics import split_topics
 from pipeline.limits import MAX_TOPICS
-from pipeline.model import COLUMNS, Document, Row
+from pipeline.model import COLUMNS, Column, Document, Paragraph, Row
 
 REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
 
@@ -77,6 +78,17 @@ def _topics(row: Row, where: str) -> tuple[Traced[str], ...]:
     )
 
 
+def _dropped(row: Row) -> list[tuple[Paragraph, Column]]:
+    """The paragraphs of a row after which a line appears dropped: where the rendition shows it, or where a cell's
+    words end unfinished ("… and maintain PAHCOM"), whatever the rendition kept of the layout."""
+    dropped = {p.ordinal: p for p in row.dropped_after}
+    for column in COLUMNS:
+        if (cell := row.cells[column]) is not None and unfinished(cell.text):
+            dropped.setdefault(cell.paragraphs[-1].ordinal, cell.paragraphs[-1])
+    columns = {p.ordinal: c for c in COLUMNS if (cell := row.cells[c]) for p in cell.paragraphs}
+    return [(p, columns[n]) for n, p in sorted(dropped.items())]
+
+
 def _row_findings(document: Document, readings: Sequence[Reading]) -> list[Finding]:
     findings = []
     for reading in readings:
@@ -115,8 +127,7 @@ def _row_findings(document: Document, readings: Sequence[Reading]) -> list[Findi
         for note in reading.cells.notes:
             message = f"{credential}: {note.message}"
             findings.append(Finding("warning", note.code, message, note.line, credential, note.column))
-        for paragraph in reading.row.dropped_after:
-            column = next(c for c in COLUMNS if (cell := reading.row.cells[c]) and paragraph in cell.paragraphs)
+        for paragraph, column in _dropped(reading.row):
             message = f"a line appears dropped after this {column} cell of {credential}"
             findings.append(Finding("warning", "dropped_line", message, paragraph.line, credential))
     for paragraph in document.unplaced:

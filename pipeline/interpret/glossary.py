@@ -19,6 +19,7 @@ from typing import Literal, get_args
 
 from pipeline.interpret.evidence import Method, Piece, Traced, derived, quoted
 from pipeline.interpret.findings import Finding
+from pipeline.interpret.losses import spells_only_the_start, unfinished
 from pipeline.model import Entry, Passage
 from pipeline.text import ABBREVIATION, MINOR_WORDS, strip_marks
 
@@ -37,7 +38,6 @@ ENTRY = re.compile(
     """,
     re.VERBOSE,
 )
-_DANGLING = re.compile(r"\b(?:by|of|from|the|and|for|with|in|to|a|an|offers)$", re.IGNORECASE)
 _UNIT = re.compile(r"\bunits?$", re.IGNORECASE)
 _OFFERS = re.compile(r"\boffers\b")
 _CREDENTIAL_WORDS = re.compile(r"\bcertifi\w*|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
@@ -331,11 +331,16 @@ def _term(
 
 
 def _truncated(p: _Parsed) -> Traced[bool]:
-    """Cut short: the entry ends on a word that needs more ("offered by"), or a line was dropped after it."""
+    """Cut short (`losses`): the entry ends on words that need more ("offered by", "offers RMA"), its expansion
+    spells only the start of its abbreviation, or the rendition shows a line dropped after it."""
     body = p.body
     pieces: list[Piece] = []
-    if dangling := _DANGLING.search(body.text):
-        pieces.extend(quoted("parsed", "dangling_word", body, *dangling.span()))
+    if ending := unfinished(body.text):
+        pieces.extend(quoted("parsed", "unfinished_ending", body, *ending.span()))
+    if spells_only_the_start(p.term, p.text("expansion")):
+        start, end = p.spans["expansion"]
+        last_word = body.text.rfind(" ", start, end) + 1 or start
+        pieces.extend(quoted("parsed", "initials_cut_short", body, max(last_word, start), end))
     if p.entry.dropped_line_after:
         last = body.paragraphs[-1]
         pieces.extend(
@@ -344,4 +349,4 @@ def _truncated(p: _Parsed) -> Traced[bool]:
         )
     if pieces:
         return Traced(True, tuple(pieces))
-    return derived(False, "complete_entry", "no dangling last word and no dropped line after the entry")
+    return derived(False, "complete_entry", "no unfinished ending, no missing initials and no dropped line after it")
