@@ -37,7 +37,7 @@ BY_HAND = [
     ("glossary", "CEU", None, "kind", 1, "unit", "parsed", "unit_word", 139, 27, 31, "unit"),
     ("glossary", "RMM", None, "offered_by", 1, "MMI", "inferred", "offers_statement", 178, 39, 56,
      "offers Registered"),
-    ("glossary", "RMM", None, "truncated", 1, "true", "parsed", "dangling_word", 203, 58, 60, "by"),
+    ("glossary", "RMM", None, "truncated", 1, "true", "parsed", "unfinished_ending", 203, 58, 60, "by"),
 ]  # fmt: skip
 KEY = ["table", "key", "topic_order", "column", "evidence_order"]
 
