@@ -18,15 +18,13 @@ _HTML_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|bo
 _HTML_FRAGMENT = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:div|p|table|section|article|main|h[1-6]|ul)\b", re.IGNORECASE | re.DOTALL
 )
-# Markdown: a pipe table's delimiter row, an ATX heading, or a list item, at the start of a line.
-_MARKDOWN = re.compile(
-    r"""^[ ]{0,3}(?:
-        \|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*  # a delimiter row: |---|---|
-      | \#{1,6}[ \t]+\S.*                                       # a heading: ## Why you need this table:
-    )$""",
-    re.MULTILINE | re.VERBOSE,
-)  # within one line ([ \t], never \s): linear however many lines
+# Markdown: an ATX heading, or a pipe table's delimiter row in a text whose blocks are apart (trafilatura's text
+# writes pipe tables with no blank line anywhere: it is text, and its lines are its paragraphs).
+_HEADING = re.compile(r"^[ ]{0,3}\#{1,6}[ \t]+\S", re.MULTILINE)
+_DELIMITER = re.compile(r"^[ ]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _MARKDOWN_LIST = re.compile(r"^[ ]{0,3}[-*+][ \t]+\S", re.MULTILINE)
+MIN_BLANK_SHARE = 0.1  # blank lines among all, below which a text's blocks are not apart
 
 
 def rendition(text: str) -> str:
@@ -36,10 +34,13 @@ def rendition(text: str) -> str:
     ('html', 'markdown')
     >>> rendition("<div>\\nDocs\\n</div>\\n\\n## Why you need this table:\\n"), rendition("Model Tool: Certification")
     ('markdown', 'text')
+    >>> rendition("Model Tool\\n| a | b |\\n|---|---|\\n| 1 | 2 |")  # trafilatura's text
+    'text'
     """
     if _HTML_PAGE.match(text[:4096]):
         return "html"
-    markdown = bool(_MARKDOWN.search(text))
+    blocks_apart = len(_BLANK_LINE.findall(text)) >= MIN_BLANK_SHARE * (text.count("\n") + 1)
+    markdown = bool(_HEADING.search(text)) or (blocks_apart and bool(_DELIMITER.search(text)))
     if _HTML_FRAGMENT.match(text[:4096]):
         return "markdown" if markdown or _MARKDOWN_LIST.search(text) else "html"
     return "markdown" if markdown else "text"

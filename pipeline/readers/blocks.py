@@ -8,7 +8,9 @@ text file is one block of several line paragraphs), or a list item's or block qu
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -89,6 +91,8 @@ def header_column(text: str) -> Column | Literal["credential"] | None:
 # --- tables ---------------------------------------------------------------------------------------
 
 _DELIMITER = re.compile(r"^:?-{3,}:?$")  # a pipe table's delimiter cell: ---, :---:
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # |---|:---:|
+_PIPE = re.compile(r"(?<!\\)\|")  # a cell boundary: a pipe not escaped
 
 
 @dataclass
@@ -178,3 +182,58 @@ def _grid_row(cells: list[TableCell], columns: list[Column | Literal["credential
     if not label and not any(by_column.values()):
         return GridRow((), {}, (), tuple(extra)) if extra else None
     return GridRow(tuple(label), by_column, tuple(dropped), tuple(extra))
+
+
+def cell_bounds(raw: str) -> list[tuple[int, int]]:
+    """Where each cell of a pipe-table row is in its line (outer pipes optional).
+
+    >>> cell_bounds("| CMM | a \\\\| b |")
+    [(1, 6), (7, 15)]
+    """
+    pipes = [m.start() for m in _PIPE.finditer(raw)]
+    stripped = raw.strip()
+    edges = pipes[:]
+    if not stripped.startswith("|"):
+        edges.insert(0, -1)
+    if not stripped.endswith("|") or (pipes and raw.rstrip().endswith("\\|")):
+        edges.append(len(raw))
+    return [(a + 1, b) for a, b in itertools.pairwise(edges)]
+
+
+# --- columns side by side -----------------------------------------------------------------------
+
+_HEADER_NAMES = re.compile(
+    r"\b(?:Credential|Eligibility|Exam|Maintaining(?:\s+certification)?|Topics(?:\s+covered)?)\b", re.IGNORECASE
+)
+_GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
+ACCEPTED = (
+    "accepted: the page's HTML, Markdown with pipe or HTML tables, or text with one cell paragraph after another "
+    "(the scrape, fold/fmt-wrapped text, pdftotext -layout of the text page, LibreOffice's text export)"
+)
+
+
+def refuse_side_by_side(lines: Sequence[str], where: str) -> None:
+    """Refuse a table whose columns are laid side by side: its header cells share a line (w3m, lynx, inscriptis,
+    pdftotext -layout of the page), or it is drawn as a grid (pandoc's grid and plain tables). A pipe table's header
+    row (a delimiter row follows it) and HTML are not."""
+    for number, line in enumerate(lines, start=1):
+        if _GRID_BORDER.match(line) and any(_HEADER_NAMES.search(x) for x in lines[number : number + 4]):
+            grid = "the table is drawn as a grid with its columns side by side, which cannot be read cell by cell"
+            raise DocumentError(f"{grid}; {ACCEPTED}", where, number)
+        found = list(_HEADER_NAMES.finditer(line))
+        if len({m[0].split()[0].lower() for m in found}) < 2 or "<t" in line:
+            continue
+        if "|" in line and _pipe_header(lines, number):
+            continue
+        spaced = any(re.search(r"\s{2,}", line[a.end() : b.start()]) for a, b in itertools.pairwise(found))
+        if not spaced and _HEADER_NAMES.sub("", line).strip(" |\t"):
+            continue  # prose that names two columns, not a header row
+        shown = " ".join(line.split())[:60]
+        message = (f"the table's columns are laid side by side ({shown!r}), as w3m, lynx, inscriptis or pdftotext "
+                   f"-layout of the page write them, and cannot be read cell by cell; {ACCEPTED}")  # fmt: skip
+        raise DocumentError(message, where, number)
+
+
+def _pipe_header(lines: Sequence[str], number: int) -> bool:
+    """Line `number` is a pipe table's row: a delimiter row follows it, or follows the row before it."""
+    return any(DELIMITER_ROW.match(x) for x in lines[max(number - 3, 0) : number + 1])

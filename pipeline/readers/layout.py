@@ -77,7 +77,7 @@ def _paragraphs(item: Item) -> tuple[Paragraph, ...]:
 
 
 def _is_header(item: Item) -> bool:
-    return isinstance(item, Block) and len(item.paragraphs) == 1 and header_column(item.text) is not None
+    return isinstance(item, Block) and header_column(item.text) is not None
 
 
 def _table_start(items: Sequence[Item]) -> int | None:
@@ -145,7 +145,8 @@ def _table(
 
     def close_flat() -> None:
         if body:
-            parts.append(TablePart(tuple(headers), rows_from_layout(body, len(parts) + 1, where)))
+            labelled = any(header_column(p.text) == "credential" for p in headers)
+            parts.append(TablePart(tuple(headers), rows_from_layout(body, len(parts) + 1, where, labelled)))
             headers.clear()
             body.clear()
 

@@ -11,7 +11,6 @@ line, through escapes (`\\|`), emphasis markers and entities.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,14 +20,23 @@ from markdown_it.token import Token
 
 from pipeline.model import Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
-from pipeline.readers.blocks import Block, Item, Kind, TableCell, check_paragraph, grids
+from pipeline.readers.blocks import (
+    DELIMITER_ROW,
+    Block,
+    Item,
+    Kind,
+    TableCell,
+    cell_bounds,
+    check_paragraph,
+    grids,
+    refuse_side_by_side,
+)
 from pipeline.readers.decode import Decoded
 from pipeline.readers.html import html_items
 from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
-_PIPE = re.compile(r"(?<!\\)\|")  # a cell boundary: a pipe not escaped
 _INLINE = MarkdownIt("commonmark", {"html": True})
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
@@ -39,6 +47,7 @@ _CONTAINERS: dict[str, Kind] = {"blockquote_open": "quote", "list_item_open": "i
 def read_markdown(decoded: Decoded) -> Document:
     """The Markdown's blocks and tables, placed in the document."""
     text = decoded.text
+    refuse_side_by_side(split_lines(text), decoded.source.path)
     tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
     reader = _Reader(text, decoded.source.path)
     reader.read(tokens)
@@ -166,7 +175,11 @@ class _Reader:
     def _table(self, tokens: Sequence[Token], opener: Token) -> None:
         """A pipe table: the certification table's parts (`grids`), or any other table's cells as paragraphs."""
         gap = self._gap(opener)
-        rows = [self._cells(tr, cells) for tr, cells in _rows(tokens)]
+        rows = [
+            self._cells(tr, cells)
+            for tr, cells in _rows(tokens)
+            if not (tr.map and DELIMITER_ROW.match(self.lines[tr.map[0]]))  # a delimiter row repeated in the body
+        ]
         parts = grids(rows)
         if parts is None:
             paragraphs = [p for row in rows for cell in row for p in cell.paragraphs]
@@ -179,7 +192,7 @@ class _Reader:
         is a dropped line. Cells past the header's count (which markdown-it leaves out) are read from the line."""
         line = tr.map[0] if tr.map else 0
         start = self.index.starts[line]
-        bounds = _cell_bounds(self.lines[line])
+        bounds = cell_bounds(self.lines[line])
         children = [inline.children or [] for _, inline in cells]
         for a, b in bounds[len(cells) :]:
             children.append(_INLINE.parseInline(self.lines[line][a:b].strip())[0].children or [])
@@ -220,22 +233,6 @@ def _rows(tokens: Sequence[Token]) -> list[tuple[Token, list[tuple[Token, Token]
         elif token.type in ("th_open", "td_open") and rows:
             rows[-1][1].append((token, tokens[k + 1]))
     return rows
-
-
-def _cell_bounds(raw: str) -> list[tuple[int, int]]:
-    """Where each cell of a pipe-table row is in its line (outer pipes optional).
-
-    >>> _cell_bounds("| CMM | a \\\\| b |")
-    [(1, 6), (7, 15)]
-    """
-    pipes = [m.start() for m in _PIPE.finditer(raw)]
-    stripped = raw.strip()
-    edges = pipes[:]
-    if not stripped.startswith("|"):
-        edges.insert(0, -1)
-    if not stripped.endswith("|") or (pipes and raw.rstrip().endswith("\\|")):
-        edges.append(len(raw))
-    return [(a + 1, b) for a, b in itertools.pairwise(edges)]
 
 
 def _text(children: Sequence[Token]) -> list[str]:

@@ -1,20 +1,28 @@
-"""Rows and cells of a table page that a rendition flattened into paragraphs (the lossy text scrape).
+"""Rows and cells of a table page that a rendition flattened into paragraphs (the text scrape, its wrapped
+and exported copies).
 
 The scrape lost the credential-name column (except one label), split cells over paragraphs and
-dropped lines. Rows and columns are recovered from the blank-line layout and the content:
-- a row starts after a run of three or more blank lines (blank, lost label, blank), or after
-  two when the next paragraph is a surviving Title Case row label;
-- the maintenance cell is the paragraph that states a number of CEUs; before it come the
-  eligibility and exam cells, after it the topics cell;
-- before it, the exam cell starts at the first paragraph (after the first) that reads like an
-  exam (`four-hour, 100-question`), unless it starts with a connecting word; the paragraphs
-  before it are the eligibility cell (`… 2 years professional` / `experience recommended …`);
-- after it, a lower-case paragraph continues the maintenance cell unless it is a
-  comma-separated list, which starts the topics cell;
+dropped lines. Rows and columns are recovered from the blocks (a block is one paragraph, all of its
+lines: a cell boundary never falls inside one), the blank lines between them and their content:
+- a row starts after a run of three or more blank lines (blank, lost label, blank); or at a label
+  ("Registered Medical Manager", "Certified Medical Manager (CMM)") once the row before has its
+  maintenance cell, after two blank lines, or after any where the table's header names the
+  credential column (a copy that kept it, such as LibreOffice's text export); or after a page break
+  that lost the blank lines there, once the row before is complete;
+- a row's first block is its label when it reads as one (after any run of blank lines) and the row
+  has an eligibility and an exam cell besides;
+- the maintenance cell is the block that states a number of CEUs (the quantity grammar reads it:
+  "24 CEUs", "twenty-four continuing education units"); before it come the eligibility and exam
+  cells, after it the topics cell;
+- before it, the exam cell starts at the first block (after the first) that reads like an exam
+  (`four-hour, 100-question`), unless it starts with a connecting word; the blocks before it are the
+  eligibility cell (`… 2 years professional` / `experience recommended …`);
+- after it, a lower-case block continues the maintenance cell unless it is a list of topics (items
+  separated by commas or semicolons), which starts the topics cell;
 - two blank lines inside a row mean the scrape dropped a line there.
-A row without a CEU paragraph, with a second one after it (two rows merged by a lost separator),
-or with a list of topics where its eligibility or exam belongs (a moved line) is refused with its
-line rather than guessed.
+A row without a CEU block, with a second one after it (two rows merged by a lost separator), or with
+a list of topics where its eligibility or exam belongs (a moved line) is refused with its line rather
+than guessed.
 """
 
 from __future__ import annotations
@@ -24,94 +32,135 @@ import re
 from collections.abc import Sequence
 
 from pipeline.errors import DocumentError
-from pipeline.model import Paragraph, Passage, Row
+from pipeline.model import Passage, Row
+from pipeline.quantities import read
 from pipeline.readers.blocks import DROPPED, LABELLED_ROW, NEW_ROW, Block
 
-CEU_COUNT = re.compile(r"(?<![\w.,])[-−–]?\d[\d,]*\s+CEUs?\b")  # "24 CEUs": the maintenance cell's anchor
 EXAM_WORDS = re.compile(r"\b(?:exam|test|questions?|hours?|minutes?|case\ stud)", re.IGNORECASE | re.VERBOSE)
 LABEL = re.compile(
-    r"""^(?:[A-Z][\w’'®™-]*)                            # a capitalised word
-        (?:\ (?:of|the|and|for|in|[A-Z][\w’'®™-]*))*$  # more, or small connectors
+    r"""^(?:\*\*)?(?:[A-Z][\w’'®™-]*)                                     # a capitalised word
+        (?:\ (?:of|the|and|for|in|[A-Z][\w’'®™-]*))*                     # more, or small connectors
+        (?:\ \(\ ?[A-Z][A-Z0-9&]+[®™]?\ ?\))?(?:\*\*)?$                  # "(CMM)"
+      | ^(?:\*\*)?[A-Z][A-Z0-9&]+[®™]?\ [-–—:]\ [A-Z][\w’'®™-]*(?:\ [\w’'®™()-]+)*(?:\*\*)?$  # "CMM – Certified …"
     """,
     re.VERBOSE,
 )
-_NOT_A_LIST = re.compile(r"[\d;:]")  # numbers and clauses: an eligibility or exam cell, not a topics list
-_LIST = re.compile(r",.*,")  # two commas or more: starts the topics cell after the maintenance cell
+_NOT_A_TOPIC = re.compile(
+    r"\d|\b(?:membership|member|required|recommended|must|CEUs?|exam|hours?|years?|months?|certification)\b",
+    re.IGNORECASE,
+)
+_ITEM_SEPARATOR = re.compile(r"[,;]")
+MIN_TOPICS = 3  # items it takes for a lower-case paragraph after the maintenance cell to be a topics list
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 _CONNECTOR = re.compile(r"^(?:of|and|or|to|in|for|with|at|on|but)\b")  # words that only continue
 
 
-def rows_from_layout(blocks: Sequence[Block], part: int, where: str) -> tuple[Row, ...]:
-    """The rows of one table page, from its paragraphs and the blank lines between them."""
-    laid = [(p, block.gap if i == 0 else 1) for block in blocks for i, p in enumerate(block.paragraphs)]
-    rows: list[list[tuple[Paragraph, int]]] = []
-    for paragraph, gap in laid:
-        if not rows or gap >= NEW_ROW or (gap == LABELLED_ROW and LABEL.match(paragraph.text)):
+def rows_from_layout(blocks: Sequence[Block], part: int, where: str, labelled: bool = False) -> tuple[Row, ...]:
+    """The rows of one table page, from its blocks and the blank lines between them; `labelled` where the page's
+    header names the credential column."""
+    rows: list[list[Block]] = []
+    for block in blocks:
+        if not rows or _starts_row(rows[-1], block, labelled):
             rows.append([])
-        rows[-1].append((paragraph, gap))
+        rows[-1].append(block)
     return tuple(_row(part, row, where) for row in rows)
 
 
-def _row(part: int, laid: list[tuple[Paragraph, int]], where: str) -> Row:
-    paragraphs = [p for p, _ in laid]
-    gaps = {id(p): gap for p, gap in laid}
-    anchor = next((i for i, p in enumerate(paragraphs) if CEU_COUNT.search(p.text)), None)
+def _starts_row(row: list[Block], block: Block, labelled: bool) -> bool:
+    if block.gap >= NEW_ROW:
+        return True
+    if not any(_states_ceus(b) for b in row):
+        return False  # the row before is not complete: no maintenance cell yet
+    if is_label(block) and (block.gap >= LABELLED_ROW or labelled):
+        return True
+    if block.page_break:  # a page break lost the blank lines here: a new row unless it is this row's topics
+        after = row[next(i for i, b in enumerate(row) if _states_ceus(b)) + 1 :]
+        return bool(after) or not is_topic_list(block.text)
+    return False
+
+
+def is_label(block: Block) -> bool:
+    """A label cell: "Registered Medical Manager", "Certified Medical Manager (CMM)", "CMM – Certified …"."""
+    return bool(LABEL.match(block.text)) and not _states_ceus(block)
+
+
+def _states_ceus(block: Block) -> bool:
+    """The block states a number of CEUs (the maintenance cell's anchor)."""
+    return any(q.unit == "ceu" for q in read(block.text).quantities)
+
+
+def _row(part: int, blocks: list[Block], where: str) -> Row:
+    anchor = next((i for i, b in enumerate(blocks) if _states_ceus(b)), None)
+    first_line = blocks[0].paragraphs[0].line
     if anchor is None:
-        raise DocumentError("table row states no CEU requirement", where, paragraphs[0].line)
-    before = paragraphs[:anchor]
+        raise DocumentError(f"table row states no CEU requirement: {_short(blocks)!r}", where, first_line)
+    before = blocks[:anchor]
     label = None
-    if len(before) >= 3 and gaps[id(before[0])] < NEW_ROW and LABEL.match(before[0].text):
-        label = before.pop(0)  # a row that starts after fewer than three blank lines kept its label
+    if len(before) >= 3 and is_label(before[0]):
+        label = before.pop(0)
     if len(before) < 2:
-        raise DocumentError("table row lacks an eligibility or exam cell", where, paragraphs[0].line)
-    listed = next((p for p in before if is_topic_list(p.text)), None)
+        raise DocumentError(f"table row lacks an eligibility or exam cell: {_short(blocks)!r}", where, first_line)
+    listed = next((b for b in before if is_topic_list(b.text)), None)
     if listed:
         raise DocumentError(
-            "a list of topics where a row's eligibility or exam belongs: a line moved", where, listed.line
+            "a list of topics where a row's eligibility or exam belongs: a line moved", where, listed.paragraphs[0].line
         )
     split = _exam_start(before)
-    maintenance = [paragraphs[anchor]]
-    rest = paragraphs[anchor + 1 :]
-    while rest and _continues(maintenance[-1], rest[0], gaps[id(rest[0])]) and not _LIST.search(rest[0].text):
+    maintenance = [blocks[anchor]]
+    rest = blocks[anchor + 1 :]
+    while rest and _continues(maintenance[-1], rest[0]) and not is_topic_list(rest[0].text):
         maintenance.append(rest.pop(0))
-    merged = next((p for p in rest if CEU_COUNT.search(p.text)), None)
+    merged = next((b for b in rest if _states_ceus(b)), None)
     if merged:
-        raise DocumentError("a second CEU requirement in one row: the scrape merged two rows", where, merged.line)
-    body = paragraphs[1:] if label else paragraphs
-    dropped = tuple(prev for prev, p in itertools.pairwise(body) if gaps[id(p)] == DROPPED)
+        message = "a second CEU requirement in one row: the scrape merged two rows (the blank lines between them lost?)"
+        raise DocumentError(message, where, merged.paragraphs[0].line)
+    body = blocks[1:] if label else blocks
+    dropped = tuple(prev.paragraphs[-1] for prev, b in itertools.pairwise(body) if b.gap == DROPPED)
     return Row(
         part,
-        Passage((label,)) if label else None,
+        _passage([label]) if label else None,
         {
-            "eligibility": Passage(tuple(before[:split])),
-            "exam": Passage(tuple(before[split:])),
-            "maintenance": Passage(tuple(maintenance)),
-            "topics": Passage(tuple(rest)) if rest else None,
+            "eligibility": _passage(before[:split]),
+            "exam": _passage(before[split:]),
+            "maintenance": _passage(maintenance),
+            "topics": _passage(rest) if rest else None,
         },
         dropped,
     )
 
 
+def _passage(blocks: Sequence[Block]) -> Passage:
+    return Passage(tuple(p for b in blocks for p in b.paragraphs))
+
+
+def _short(blocks: Sequence[Block], limit: int = 60) -> str:
+    text = " ".join(b.text for b in blocks)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def is_topic_list(text: str) -> bool:
-    """Three or more comma-separated items and no number or clause: a list of topics.
+    """A list of topics: three or more short items separated by commas or semicolons (the last perhaps by "and"),
+    none of them a number, a requirement or an exam.
 
     >>> is_topic_list("principles of management, human resource management, OSHA, HIPAA")
+    True
+    >>> is_topic_list("principles of management; human resource management; OSHA; HIPAA")
     True
     >>> is_topic_list("3 hours, 200 multiple choice questions, at a testing center or PAHCOM conference")
     False
     """
-    return text.count(",") >= 2 and not _NOT_A_LIST.search(text)
+    items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
+    return len(items) >= MIN_TOPICS and not _NOT_A_TOPIC.search(text)
 
 
-def _continues(previous: Paragraph, paragraph: Paragraph, gap: int) -> bool:
-    """A paragraph that continues the previous one's sentence (one blank line apart)."""
-    return gap == 1 and paragraph.text[:1].islower() and not _SENTENCE_END.search(previous.text)
+def _continues(previous: Block, block: Block) -> bool:
+    """A block that continues the previous one's sentence (one blank line apart)."""
+    return block.gap == 1 and block.text[:1].islower() and not _SENTENCE_END.search(previous.text)
 
 
-def _exam_start(before: list[Paragraph]) -> int:
-    """Index of the exam cell's first paragraph among those before the maintenance cell: the first
-    after the first that reads like an exam and does not start with a connecting word; failing
-    that, the last."""
+def _exam_start(before: list[Block]) -> int:
+    """Index of the exam cell's first block among those before the maintenance cell: the first after the first
+    that reads like an exam and does not start with a connecting word; failing that, the last."""
     for i in range(1, len(before)):
         if EXAM_WORDS.search(before[i].text) and not _CONNECTOR.match(before[i].text):
             return i
