@@ -127,6 +127,8 @@ class Passage:
     def first_line(self) -> int:
         return self.paragraphs[0].line
 
+    line = first_line  # where it starts, as for a paragraph
+
     @property
     def last_line(self) -> int:
         return self.paragraphs[-1].line
@@ -185,7 +187,7 @@ class Entry:
 class Section:
     """An intro section: its heading (None where the copy lost it) and paragraphs."""
 
-    heading: Paragraph | None
+    heading: Passage | None
     body: tuple[Paragraph, ...]
 
 
@@ -213,11 +215,11 @@ class Document:
     """The document, placed: every paragraph of the input is in exactly one place here."""
 
     source: SourceFile
-    title: Paragraph
+    title: Passage  # a paragraph's lines, where a text was hard-wrapped
     sections: tuple[Section, ...]
     table: tuple[TablePart, ...]
     glossary: tuple[Entry, ...]
-    disclaimer: Paragraph | None
+    disclaimer: Passage | None
     boilerplate: tuple[Paragraph, ...]
     unplaced: tuple[Paragraph, ...]
     repairs: tuple[Repair, ...] = ()
@@ -230,10 +232,10 @@ class Document:
     def placed(self) -> Iterator[tuple[Paragraph, Role]]:
         """Every paragraph with its role (not in reading order)."""
         yield from ((p, "boilerplate") for p in self.boilerplate)
-        yield self.title, "title"
+        yield from ((p, "title") for p in self.title.paragraphs)
         for section in self.sections:
             if section.heading:
-                yield section.heading, "section_heading"
+                yield from ((p, "section_heading") for p in section.heading.paragraphs)
             yield from ((p, "section_text") for p in section.body)
         for part in self.table:
             yield from ((p, "table_header") for p in part.headers)
@@ -243,5 +245,5 @@ class Document:
         for entry in self.glossary:
             yield from ((p, "glossary") for p in entry.body.paragraphs)
         if self.disclaimer:
-            yield self.disclaimer, "disclaimer"
+            yield from ((p, "disclaimer") for p in self.disclaimer.paragraphs)
         yield from ((p, "unclassified") for p in self.unplaced)

@@ -51,18 +51,16 @@ def assemble(items: Sequence[Item], source: SourceFile, repairs: tuple[Repair, .
     sections, unplaced = _intro(front[title_at + 1 :])
     parts, stray = _table(items[start:glossary_start], caption_blocks, caption, where)
     entries, end = _glossary(items, glossary_start)
-    tail = [p for item in items[end:] for p in _paragraphs(item)]
-    disclaimer = next((p for p in tail if DISCLAIMER.search(p.text)), None)
+    disclaimer = next((i for i in items[end:] if isinstance(i, Block) and DISCLAIMER.search(i.text)), None)
+    tail = [p for item in items[end:] if item is not disclaimer for p in _paragraphs(item)]
     return Document(
         source=source,
-        title=front[title_at].paragraphs[0],
+        title=Passage(front[title_at].paragraphs),
         sections=sections,
         table=parts,
         glossary=entries,
-        disclaimer=disclaimer,
-        boilerplate=tuple(p for b in front[:title_at] for p in b.paragraphs)
-        + front[title_at].paragraphs[1:]
-        + tuple(p for p in tail if p is not disclaimer),
+        disclaimer=Passage(disclaimer.paragraphs) if disclaimer else None,
+        boilerplate=tuple(p for b in front[:title_at] for p in b.paragraphs) + tuple(tail),
         unplaced=unplaced + stray,
         repairs=repairs,
     )
@@ -125,10 +123,7 @@ def _intro(blocks: Sequence[Block]) -> tuple[tuple[Section, ...], tuple[Paragrap
         return ((Section(None, body),) if body else ()), ()
     bounds = zip(headings, [*headings[1:], len(blocks)], strict=True)
     sections = tuple(
-        Section(
-            blocks[start].paragraphs[0],
-            blocks[start].paragraphs[1:] + tuple(p for b in blocks[start + 1 : end] for p in b.paragraphs),
-        )
+        Section(Passage(blocks[start].paragraphs), tuple(p for b in blocks[start + 1 : end] for p in b.paragraphs))
         for start, end in bounds
     )
     return sections, tuple(p for b in blocks[: headings[0]] for p in b.paragraphs)
