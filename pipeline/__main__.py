@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     run = commands.add_parser("run", parents=[common], help="extract, validate and write the dataset", epilog=EPILOG,
                               formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
-    run.add_argument("input", nargs="?", type=Path, default=RAW_DOCUMENT, help="the scrape, or - for standard input")
+    run.add_argument("input", nargs="?", default=str(RAW_DOCUMENT), help="the scrape, or - for standard input")
     run.add_argument("--output-dir", type=Path, default=OUTPUT_DIR, help="where to write (default: %(default)s)")
     run.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse larger inputs (%(default)s)")
     run.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             from pipeline.run import Stages, run
 
             stages = Stages(None if args.quiet else (lambda message: print(message, file=sys.stderr)))
-            origin = Origin.load(args.input, args.source_url, args.retrieved)
+            origin = Origin.load(Path(args.input), args.source_url, args.retrieved)
             run(args.input, args.output_dir, args.max_bytes, stages, origin)
             if args.timings:
                 for name, ms in [*stages.timings.items(), ("total", sum(stages.timings.values()))]:

@@ -38,7 +38,7 @@ class Stages:
         return result
 
 
-def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
+def build(input_path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
     """Read, interpret, tabulate and validate the document; no file is written."""
     stage = stage or Stages()
     document = stage("read", read_document, input_path, max_bytes)
@@ -54,7 +54,7 @@ def build(input_path: Path, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | 
 
 
 def run(
-    input_path: Path,
+    input_path: Path | str,
     output_dir: Path,
     max_bytes: int = DEFAULT_MAX_BYTES,
     stage: Stages | None = None,
@@ -63,7 +63,7 @@ def run(
     """Build the dataset and write every format's files, as one transaction on the output folder. `origin`
     defaults to what the sidecar next to the input says (`Origin.load`)."""
     stage = stage or Stages()
-    origin = origin or Origin.load(input_path)
+    origin = origin or Origin.load(Path(input_path))
     dataset = build(input_path, max_bytes, stage)
     snapshot = Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], origin)
     # Each file is rendered, written to the transaction's staging folder and let go, one after the other.

@@ -62,7 +62,7 @@ def test_invisible_characters_are_removed(name: str, text: str, expected: str) -
         (lambda p: p, "no such file"),
         (lambda p: (p.mkdir(), p)[1], "is a directory"),
         (lambda p: (p.write_bytes(b" \n\n "), p)[1], "file is empty"),
-        (lambda p: (p.write_bytes(b"PK\x03\x04\x00\x00binary"), p)[1], "binary file"),
+        (lambda p: (p.write_bytes(b"PK\x03\x04\x00\x00binary"), p)[1], "a ZIP archive"),
         (lambda p: (p.write_bytes(b"x" * 101), p)[1], "over the limit"),
         (lambda p: (os.mkfifo(p), p)[1], "not a regular file"),
         (lambda p: (p.symlink_to("/dev/zero"), p)[1], "not a regular file"),

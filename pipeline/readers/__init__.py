@@ -62,6 +62,6 @@ def parse(decoded: Decoded) -> Document:
     return read_text(decoded)
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read `path` (or `-` for standard input) into the document model."""
     return parse(read_input(path, max_bytes))

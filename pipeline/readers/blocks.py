@@ -205,6 +205,7 @@ def cell_bounds(raw: str) -> list[tuple[int, int]]:
 _HEADER_NAMES = re.compile(
     r"\b(?:Credential|Eligibility|Exam|Maintaining(?:\s+certification)?|Topics(?:\s+covered)?)\b", re.IGNORECASE
 )
+_HEADER_PIECE = re.compile(r"^\s*(?:Maintaining|certification|Topics|covered)\s*$", re.IGNORECASE)  # half a header
 _GRID_BORDER = re.compile(r"^\s*\+[-=:+]{3,}\+\s*$")
 ACCEPTED = (
     "accepted: the page's HTML, Markdown with pipe or HTML tables, or text with one cell paragraph after another "
@@ -217,6 +218,11 @@ def refuse_side_by_side(lines: Sequence[str], where: str) -> None:
     pdftotext -layout of the page), or it is drawn as a grid (pandoc's grid and plain tables). A pipe table's header
     row (a delimiter row follows it) and HTML are not."""
     for number, line in enumerate(lines, start=1):
+        if _HEADER_PIECE.match(line) and any(_HEADER_NAMES.search(x) for x in lines[max(number - 4, 0) : number + 3]):
+            shown = line.strip()
+            message = (f"the table's header cells are broken over lines and out of order ({shown!r} alone): its "
+                       f"columns were laid side by side, and cannot be read cell by cell; {ACCEPTED}")  # fmt: skip
+            raise DocumentError(message, where, number)
         if _GRID_BORDER.match(line) and any(_HEADER_NAMES.search(x) for x in lines[number : number + 4]):
             grid = "the table is drawn as a grid with its columns side by side, which cannot be read cell by cell"
             raise DocumentError(f"{grid}; {ACCEPTED}", where, number)

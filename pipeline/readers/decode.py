@@ -38,8 +38,13 @@ class Decoded:
     repairs: tuple[Repair, ...]
 
 
-def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+def read_input(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Read and decode `path` (or standard input for `-`); refuse what cannot be a text scrape."""
+    if isinstance(path, str):
+        if _URL.match(path):
+            raise InputError("inputs are files and are never fetched: save the page (HTML, Markdown or text) and "
+                             "give that file", path)  # fmt: skip
+        path = Path(path)
     data = _read_bytes(path, max_bytes)
     text, encoding, repairs = decode(data, path)
     name = "<stdin>" if str(path) == STDIN else path.name
@@ -92,9 +97,11 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, tuple[R
         except UnicodeDecodeError as exc:
             line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
             raise InputError("cannot decode as UTF-16", path, line) from None
+    if (kind := binary_kind(data)) is not None:
+        raise InputError(f"{kind}, not a text rendition of the page: {CONVERT}", path)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("binary file (NUL byte), not a text scrape", path, line)
+        raise InputError("binary file (NUL byte), not a text rendition of the page", path, line)
     try:
         return _checked(data.decode("utf-8-sig"), "utf-8", path, ())
     except UnicodeDecodeError:
@@ -116,6 +123,52 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, tuple[R
         return _checked(text, _FALLBACK, path, ())
     repairs = tuple(Repair(n, f"line {n} is not UTF-8; decoded as Windows-1252") for n in foreign)
     return _checked(text, "utf-8", path, repairs)
+
+
+# Files people have instead of the page's text, by their first bytes.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Microsoft Office 97–2003 file (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a RIFF file (a WebP image?)"),
+    (b"%!PS", "a PostScript file"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+)
+# What a ZIP holds, by the names inside it (Office Open XML and OpenDocument are ZIP files).
+_ZIP_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"word/", "a Word document (DOCX)"),
+    (b"xl/", "an Excel workbook (XLSX)"),
+    (b"ppt/", "a PowerPoint presentation (PPTX)"),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (ODT)"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet (ODS)"),
+    (b"application/epub+zip", "an EPUB book"),
+)
+CONVERT = (
+    "convert it first (pdftotext -layout for a PDF; LibreOffice or pandoc to HTML or text for a document); "
+    "accepted: the page's HTML, its Markdown or a text copy"
+)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is, from its first bytes, or None.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"PK\\x03\\x04....word/document.xml"), binary_kind(b"Model Tool")
+    ('a PDF file', 'a Word document (DOCX)', None)
+    """
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        head = data[:65536]
+        return next((kind for marker, kind in _ZIP_KINDS if marker in head), "a ZIP archive")
+    return None
 
 
 def _checked(

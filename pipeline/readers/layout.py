@@ -27,6 +27,8 @@ from pipeline.readers.rows import rows_from_layout
 # The start of a glossary entry: "> TERM – …", or "TERM – …" in a list item or block quote.
 _QUOTED = re.compile(r"^>\s*\S")
 _TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*[-–—]\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
+_BARE_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]+[®™]?\s*[-–—]\s+[A-Z]")  # "AAMA – American …", without a marker
+MIN_BARE_ENTRIES = 3
 INTRO_HEADING = re.compile(r"^[^:]{3,80}:$")  # "Why you need this table:"
 DISCLAIMER = re.compile(r"assumes\ no\ responsibility|disclaim", re.IGNORECASE | re.VERBOSE)
 
@@ -38,6 +40,10 @@ def assemble(items: Sequence[Item], source: SourceFile, repairs: tuple[Repair, .
     if start is None:
         raise DocumentError("no certification table (no column headers)", where)
     glossary_start = next((i for i in range(start, len(items)) if _is_entry_start(items[i])), None)
+    bare = glossary_start is None
+    if bare:  # entries that lost their list markers (a PDF's bullets): a run of "TERM – Expansion" paragraphs
+        glossary_start = next((i for i in range(start, len(items) - 2) if all(
+            _is_bare_entry(x) for x in items[i : i + MIN_BARE_ENTRIES])), None)  # fmt: skip
     if glossary_start is None:
         raise DocumentError("no abbreviation glossary after the table (no '> TERM – expansion' entries)", where)
     front = [b for b in items[:start] if isinstance(b, Block)]
@@ -50,7 +56,7 @@ def assemble(items: Sequence[Item], source: SourceFile, repairs: tuple[Repair, .
         raise DocumentError("no title before the certification table", where)
     sections, unplaced = _intro(front[title_at + 1 :])
     parts, stray = _table(items[start:glossary_start], caption_blocks, caption, where)
-    entries, end = _glossary(items, glossary_start)
+    entries, end = _glossary(items, glossary_start, bare)
     disclaimer = next((i for i in items[end:] if isinstance(i, Block) and DISCLAIMER.search(i.text)), None)
     tail = [p for item in items[end:] if item is not disclaimer for p in _paragraphs(item)]
     return Document(
@@ -148,6 +154,7 @@ def _table(
     for item in items:
         if isinstance(item, Grid):
             close_flat()
+            _check_rows(item, where)
             rows = tuple(_grid_row(row, len(parts) + 1) for row in item.rows if row.label or row.cells)
             parts.append(TablePart(tuple(headers) + item.headers, rows))
             stray.extend(p for row in item.rows for p in row.extra)
@@ -162,6 +169,19 @@ def _table(
     close_flat()
     stray.extend(headers)  # header paragraphs with no rows after them
     return tuple(parts), tuple(stray)
+
+
+def _check_rows(grid: Grid, where: str) -> None:
+    """Refuse a table most of whose rows have no maintenance cell: its rows were broken over lines."""
+    broken = [r for r in grid.rows if not r.cells.get("maintenance") and (r.label or r.cells)]
+    if broken and len(broken) * 2 >= len(grid.rows):
+        first = next(p for p in (*broken[0].label, *(p for ps in broken[0].cells.values() for p in ps)))
+        message = (
+            f"{len(broken)} of the table's {len(grid.rows)} rows have no maintenance cell: the rows are broken over "
+            "lines (a converter that wraps lines, such as html2text, breaks a pipe table's rows; each row must be "
+            "one line)"
+        )
+        raise DocumentError(message, where, first.line)
 
 
 def _grid_row(row: GridRow, part: int) -> Row:
@@ -180,7 +200,11 @@ def _is_entry_start(item: Item) -> bool:
     return item.kind in ("quote", "item") and bool(_TERM_START.match(item.paragraphs[0].text))  # a <dt> alone
 
 
-def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int]:
+def _is_bare_entry(item: Item) -> bool:
+    return isinstance(item, Block) and bool(_BARE_ENTRY.match(item.text))
+
+
+def _glossary(items: Sequence[Item], start: int, bare: bool = False) -> tuple[tuple[Entry, ...], int]:
     """Entries from `start`, each with the paragraphs that continue it (one blank line apart in a
     flat rendition; inside the same list item in a structured one)."""
     groups: list[tuple[list[Paragraph], bool]] = []  # paragraphs, may be continued by loose paragraphs
@@ -189,7 +213,7 @@ def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int
         item = items[end]
         if not isinstance(item, Block):
             break
-        if _is_entry_start(item):
+        if _is_entry_start(item) or (bare and _is_bare_entry(item)):
             groups.append((list(item.paragraphs), item.kind != "item"))
         elif groups[-1][1] and item.kind == "paragraph" and item.gap == 1 and not DISCLAIMER.search(item.text):
             groups[-1][0].extend(item.paragraphs)
@@ -197,7 +221,7 @@ def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int
             break
         end += 1
     # a group ends where the next item starts; its gap tells whether a line was dropped after it
-    followers = [_gap(items, i) for i in _group_ends(items, start, end)]
+    followers = [_gap(items, i) for i in _group_ends(items, start, end, bare)]
     entries = tuple(
         Entry(Passage(tuple(paragraphs)), dropped_line_after=gap >= DROPPED)
         for (paragraphs, _), gap in zip(groups, followers, strict=True)
@@ -205,9 +229,9 @@ def _glossary(items: Sequence[Item], start: int) -> tuple[tuple[Entry, ...], int
     return entries, end
 
 
-def _group_ends(items: Sequence[Item], start: int, end: int) -> list[int]:
+def _group_ends(items: Sequence[Item], start: int, end: int, bare: bool = False) -> list[int]:
     """Index of the item after each entry group."""
-    starts = [i for i in range(start, end) if _is_entry_start(items[i])]
+    starts = [i for i in range(start, end) if _is_entry_start(items[i]) or (bare and _is_bare_entry(items[i]))]
     return [*starts[1:], end]
 
 
