@@ -52,8 +52,9 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[str], str], int, str]] = [
      ":81: cannot identify the credential"),
     ("duplicate credential", lambda t: t.replace("AAPC membership", "PAHCOM membership"), 1,
      ":81: duplicate credential CMM (already the row at line 32)"),
-    ("duplicate label", lambda t: t.replace("\n\n\nPOMAA", "\n\nRegistered Medical Manager\n\nPOMAA"), 1,
-     ":113: duplicate credential RMM (already the row at line 102)"),
+    # RMM's label on CPM's row: the row's own POMAA membership contradicts it, at the label's line
+    ("contradicted label", lambda t: t.replace("\n\n\nPOMAA", "\n\nRegistered Medical Manager\n\nPOMAA"), 1,
+     ":102: the row is labelled RMM, but the row names POMAA"),
     ("entry without expansion", lambda t: t.replace("> MGMA – Medical Group Management Association", "> MGMA –"), 1,
      ":176: glossary entry without an expansion"),
 ]  # fmt: skip

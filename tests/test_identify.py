@@ -66,13 +66,13 @@ CONTRADICTIONS = [
 
 
 @pytest.mark.parametrize(("name", "evidence", "message"), CONTRADICTIONS, ids=[c[0] for c in CONTRADICTIONS])
-def test_label_that_contradicts_the_evidence_is_an_error_finding(
+def test_label_that_contradicts_the_evidence_is_refused_at_the_label(
     terms: tuple[Term, ...], name: str, evidence: RowEvidence, message: str
 ) -> None:
     reference = [Fact("CMOM", "exam_questions", "100", "PMI handbook")]
-    _, findings = identify([evidence], terms, reference, "", "doc")
-    errors = [f for f in findings if f.severity == "error"]
-    assert len(errors) == 1 and message in errors[0].message and errors[0].line == evidence.line, name
+    with pytest.raises(DocumentError, match=message) as info:
+        identify([evidence], terms, reference, "", "doc")
+    assert info.value.line == evidence.line, name
 
 
 @pytest.mark.parametrize(

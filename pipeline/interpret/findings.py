@@ -15,7 +15,7 @@ SEVERITIES: tuple[Severity, ...] = get_args(Severity)
 Code = Literal[
     "unclassified", "dropped_line", "truncated_entry", "separator_missing", "initials_mismatch",
     "offered_by_inferred", "offered_by_unknown", "offered_by_conflict", "offered_by_invalid", "label_unknown",
-    "label_contradicts_evidence", "inferred_attribution", "reference_attribution", "input_repaired",
+    "inferred_attribution", "reference_attribution", "input_repaired",
     "ambiguous_value", "unread_value",
 ]  # fmt: skip
 CODES: tuple[Code, ...] = get_args(Code)
@@ -84,11 +84,6 @@ EXPLANATIONS: dict[Code, Explanation] = {
         "Row labels that name no credential",
         "The row kept a label, but it names no credential of the glossary. The row was identified from what "
         "it says instead.",
-    ),
-    "label_contradicts_evidence": Explanation(
-        "Row labels that contradict their row",
-        "The row's label names one credential while the row's own words (its membership, its prerequisite, a "
-        "curated fact) point to another. The run refuses such a document rather than choose.",
     ),
     "inferred_attribution": Explanation(
         "Credentials recognised from their row",

@@ -12,14 +12,14 @@ Each row is matched to a glossary credential by, in order:
 5. `elimination`: the single credential left for the single row left, once those not meant for
    the document's audience (curated facts too) are set aside.
 Rows resolved by 2 and 3 are resolved repeatedly, each placed credential leaving the others'
-candidates. Never by position.
+candidates. Never by position. Each strategy is a method of `_Identifier`, which holds what is placed.
 """
 
 from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -82,64 +82,124 @@ def identify(
     audience: str,
     where: str,
 ) -> tuple[list[Identified], list[Finding]]:
-    """One identification per row, and the findings (contradicted labels are errors)."""
-    credentials = {t.key: t for t in terms if t.kind.value == "credential"}
-    offering = _offering(terms)
-    found: dict[int, Identified] = {}
-    placed: dict[str, int] = {}  # credential → line of the row it was placed on
-    findings: list[Finding] = []
+    """One identification per row, and the findings; a label that the row's own evidence contradicts is refused
+    (naming the label's line), as is a row nothing identifies."""
+    identifier = _Identifier(rows, terms, reference, where)
+    identifier.by_label()
+    identifier.by_organization()
+    identifier.by_reference()
+    identifier.by_elimination(audience)
+    return identifier.result(), identifier.findings
 
-    def duplicate(credential: str, line: int) -> DocumentError:
-        message = f"duplicate credential {credential} (already the row at line {placed[credential]})"
-        return DocumentError(message, where, line)
 
-    def place(i: int, identified: Identified) -> None:
+class _Identifier:
+    """The rows being identified, strategy by strategy: each places what it can and leaves the rest."""
+
+    def __init__(self, rows: Sequence[RowEvidence], terms: Sequence[Term], reference: Sequence[Fact], where: str):
+        self.rows = rows
+        self.credentials = {t.key: t for t in terms if t.kind.value == "credential"}
+        self.offering = _offering(terms)
+        self.reference = reference
+        self.where = where
+        self.found: dict[int, Identified] = {}
+        self.placed: dict[str, int] = {}  # credential → line of the row it was placed on
+        self.findings: list[Finding] = []
+
+    def place(self, i: int, identified: Identified) -> None:
         credential = identified.credential.value
-        if credential in placed:
-            raise duplicate(credential, rows[i].line)
-        found[i] = identified
-        placed[credential] = rows[i].line
+        if credential in self.placed:
+            raise self._duplicate(credential, self.rows[i].line)
+        self.found[i] = identified
+        self.placed[credential] = self.rows[i].line
 
-    def offered(row: RowEvidence) -> dict[str, list[str]]:
+    def _duplicate(self, credential: str, line: int) -> DocumentError:
+        message = f"duplicate credential {credential} (already the row at line {self.placed[credential]})"
+        return DocumentError(message, self.where, line)
+
+    def offered(self, row: RowEvidence) -> dict[str, list[str]]:
         """Credential → organizations of the row that award it."""
         by: dict[str, list[str]] = {}
         for org in row.organizations:
-            for credential in offering.get(org, {}):
+            for credential in self.offering.get(org, {}):
                 by.setdefault(credential, []).append(org)
         return by
 
-    for i, row in enumerate(rows):
-        if row.label is not None:
-            labelled = _from_label(row.label, credentials, findings, where)
-            if labelled:
-                known = credentials[labelled].offered_by is not None  # else nothing to contradict
-                findings.extend(_cross_check(row, labelled, offered(row), reference, known))
-                place(i, Identified(Traced(labelled, quoted("label", "row_label", row.label)), "row_label"))
-
-    pending = [i for i, row in enumerate(rows) if i not in found and row.organizations]
-    progress = True
-    while progress:
-        progress = False
-        for i in pending:
-            if i in found:
+    def by_label(self) -> None:
+        """Rows whose rendition kept the credential's label: the label, cross-checked against the row."""
+        for i, row in enumerate(self.rows):
+            if row.label is None:
                 continue
-            by = offered(rows[i])
-            left = {c for c in by if c not in placed}  # not `set(by) - placed.keys()`: that walks every placed key
-            candidates = {c for c in left if c not in rows[i].prerequisites}
-            if len(candidates) == 1:
-                credential = candidates.pop()
-                method: Attribution = "prerequisite" if len(left) > 1 else "membership"
-                place(i, Identified(Traced(credential, _support(rows[i], credential, by, offering, method)), method))
-                progress = True
+            labelled = _from_label(row.label, self.credentials, self.findings, self.where)
+            if labelled is None:
+                continue
+            known = self.credentials[labelled].offered_by is not None  # else nothing to contradict
+            problems = _contradictions(row, labelled, self.offered(row), self.reference, known)
+            if problems:
+                message = f"the row is labelled {labelled}, but {problems[0]}"
+                raise DocumentError(message, self.where, row.label.first_line)
+            self.place(i, Identified(Traced(labelled, quoted("label", "row_label", row.label)), "row_label"))
 
-    _by_reference(rows, credentials, reference, audience, found, place)
-    for i, row in enumerate(rows):
-        if i not in found:
-            evidence = set(offered(row)) - row.prerequisites.keys()
-            if len(evidence) == 1 and evidence <= placed.keys():
-                raise duplicate(evidence.pop(), row.line)
-            raise DocumentError("cannot identify the credential of this table row", where, row.line)
-    return [found[i] for i in range(len(rows))], findings
+    def by_organization(self) -> None:
+        """Rows that name an organization awarding exactly one credential still unplaced (once a credential the
+        row requires holding first is ruled out), repeatedly: each placed credential leaves the others' candidates."""
+        pending = [i for i, row in enumerate(self.rows) if i not in self.found and row.organizations]
+        progress = True
+        while progress:
+            progress = False
+            for i in pending:
+                if i in self.found:
+                    continue
+                by = self.offered(self.rows[i])
+                left = {c for c in by if c not in self.placed}  # not `set(by) - placed.keys()`: that walks every key
+                candidates = {c for c in left if c not in self.rows[i].prerequisites}
+                if len(candidates) == 1:
+                    credential = candidates.pop()
+                    method: Attribution = "prerequisite" if len(left) > 1 else "membership"
+                    pieces = _support(self.rows[i], credential, by, self.offering, method)
+                    self.place(i, Identified(Traced(credential, pieces), method))
+                    progress = True
+
+    def by_reference(self) -> None:
+        """Rows left whose stated facts agree with all of exactly one credential's curated facts."""
+        facts: dict[str, list[Fact]] = {}
+        for fact in self.reference:
+            if fact.field != "audience":
+                facts.setdefault(fact.credential, []).append(fact)
+        left = self._left()
+        for i, row in enumerate(self.rows):
+            if i in self.found:
+                continue
+            matching = [
+                c for c in sorted(facts.keys() & left) if all(str(row.values.get(f.field)) == f.value for f in facts[c])
+            ]
+            if len(matching) == 1:
+                used = tuple(facts[matching[0]])
+                self.place(i, Identified(Traced(matching[0], _reference_pieces(used)), "reference", used))
+                left.discard(matching[0])
+
+    def by_elimination(self, audience: str) -> None:
+        """The single row left is the single credential left, once those for another audience than the
+        document's (a curated fact) are set aside."""
+        outside = {
+            f.credential: f for f in self.reference if f.field == "audience" and f.value.lower() not in audience.lower()
+        }
+        left = self._left() - outside.keys()
+        unresolved = [i for i in range(len(self.rows)) if i not in self.found]
+        if len(unresolved) == 1 and len(left) == 1:
+            used = tuple(outside.values())
+            self.place(unresolved[0], Identified(Traced(left.pop(), _reference_pieces(used)), "elimination", used))
+
+    def _left(self) -> set[str]:
+        return set(self.credentials) - self.placed.keys()
+
+    def result(self) -> list[Identified]:
+        for i, row in enumerate(self.rows):
+            if i not in self.found:
+                evidence = set(self.offered(row)) - row.prerequisites.keys()
+                if len(evidence) == 1 and evidence <= self.placed.keys():
+                    raise self._duplicate(evidence.pop(), row.line)
+                raise DocumentError("cannot identify the credential of this table row", self.where, row.line)
+        return [self.found[i] for i in range(len(self.rows))]
 
 
 def _offering(terms: Sequence[Term]) -> dict[str, dict[str, tuple[Piece, ...]]]:
@@ -201,10 +261,11 @@ def _from_label(label: Passage, credentials: Mapping[str, Term], findings: list[
     return None
 
 
-def _cross_check(
+def _contradictions(
     row: RowEvidence, credential: str, by: Mapping[str, list[str]], reference: Sequence[Fact], awarder_known: bool
-) -> list[Finding]:
-    """A label that the row's own evidence contradicts is an error."""
+) -> list[str]:
+    """What in the row's own evidence contradicts its label: an organization that does not award the credential,
+    the credential required as a prerequisite, a curated fact that disagrees."""
     problems = []
     if awarder_known and row.organizations and credential not in by:
         orgs = ", ".join(sorted(row.organizations))
@@ -220,46 +281,7 @@ def _cross_check(
             and str(stated) != fact.value
         ):
             problems.append(f"its {fact.field} is {stated}, but {credential}'s is {fact.value} ({fact.source})")
-    return [
-        Finding(
-            "error",
-            "label_contradicts_evidence",
-            f"the row is labelled {credential}, but {problem}",
-            row.line,
-            credential,
-        )
-        for problem in problems
-    ]
-
-
-def _by_reference(
-    rows: Sequence[RowEvidence],
-    credentials: Mapping[str, Term],
-    reference: Sequence[Fact],
-    audience: str,
-    found: dict[int, Identified],
-    place: Callable[[int, Identified], None],
-) -> None:
-    facts: dict[str, list[Fact]] = {}
-    for fact in reference:
-        if fact.field != "audience":
-            facts.setdefault(fact.credential, []).append(fact)
-    outside = {f.credential: f for f in reference if f.field == "audience" and f.value.lower() not in audience.lower()}
-    left = set(credentials) - {i.credential.value for i in found.values()} - outside.keys()
-    for i, row in enumerate(rows):
-        if i in found:
-            continue
-        matching = [
-            t for t in sorted(facts.keys() & left) if all(str(row.values.get(f.field)) == f.value for f in facts[t])
-        ]
-        if len(matching) == 1:
-            used = tuple(facts[matching[0]])
-            place(i, Identified(Traced(matching[0], _reference_pieces(used)), "reference", used))
-            left.discard(matching[0])
-    unresolved = [i for i in range(len(rows)) if i not in found]
-    if len(unresolved) == 1 and len(left) == 1:
-        used = tuple(outside.values())
-        place(unresolved[0], Identified(Traced(left.pop(), _reference_pieces(used)), "elimination", used))
+    return problems
 
 
 def _reference_pieces(facts: Sequence[Fact]) -> tuple[Piece, ...]:
