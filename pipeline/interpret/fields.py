@@ -27,7 +27,7 @@ from typing import Literal
 from pipeline.errors import DocumentError
 from pipeline.interpret.evidence import Piece, Traced, quoted
 from pipeline.model import Passage, Quote
-from pipeline.quantities import Duration, Period, Quantity, Reading, Unit, durations, read
+from pipeline.quantities import TIME_UNITS, Duration, Period, Quantity, Reading, Unit, durations, read
 
 CellName = Literal["eligibility", "exam", "maintenance"]
 NoteCode = Literal["ambiguous_value", "unread_value"]
@@ -92,6 +92,10 @@ _SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:which|these|them|those)|must|should|n
                           re.IGNORECASE)  # fmt: skip
 _SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least)\s*$", re.IGNORECASE)
 _DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
+_COURSE = re.compile(r"\b(?:programs?|courses?|training|learning|modules?|class(?:es)?|study|preparation|review|"
+                     r"seminars?|workshops?|webinars?|curriculum|coursework)\b", re.IGNORECASE)  # fmt: skip
+_EXAM = re.compile(r"\b(?:exam\w*|tests?|questions?|essays?|assessments?)\b", re.IGNORECASE)
+_WORD_RUN = re.compile(r"[^,;()]*")
 _CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
 _PHRASE_END = re.compile(r"[,;()]|\.(?!\d)")
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
@@ -164,13 +168,19 @@ class Account:
     def contexts(self) -> list[Context]:
         return [Context(self.name, self.text[a:b], reason) for a, b, reason in self.context]
 
-    def close(self) -> None:
-        """Every mention neither used nor set aside becomes an `unread_value` note quoting its clause."""
+    def close(self, where: str) -> None:
+        """Every mention neither used nor set aside becomes an `unread_value` note quoting its clause. In the
+        maintenance cell an unread number makes the CEU requirement doubtful ("12 CEUs each year (24 for
+        non-members)"), and the columns cannot be null: the run refuses."""
         covered = [(a, b) for a, b in self.used] + [(a, b) for a, b, _ in self.context]
+        numbers = {(n.start, n.end) for n in self.reading.numbers}
         for start, end in self.mentions():
             if any(a <= start and end <= b for a, b in covered):
                 continue
             clause = _clause(self.text, start, end)
+            if self.name == "maintenance" and (start, end) in numbers:
+                message = f"the maintenance cell states {self.text[start:end]!r} besides its CEUs: {clause!r}"
+                raise DocumentError(message, where, self.line_at(start))
             message = f"the {self.name} cell states {self.text[start:end]!r} ({clause!r}), which no column reads"
             self.notes.append(Note("unread_value", None, message, self.line_at(start)))
 
@@ -250,7 +260,7 @@ def read_fields(
     ceus, period = _ceu_requirement(renewal, where)
     for account in accounts:
         _general_context(account)
-        account.close()
+        account.close(where)
     fields = Fields(
         membership_required=membership,
         min_experience_years=minimum,
@@ -494,11 +504,26 @@ def _exam_context(account: Account, organizations: dict[str, list[Quote]]) -> No
     for quantity in account.reading.quantities:
         if quantity.unit in ("hour", "ceu") and (education := _EDUCATION_HOURS.match(text, quantity.end)):
             account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
+        elif quantity.unit in TIME_UNITS and _of_a_course(text, quantity.start, quantity.end):
+            account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
         elif limit := _time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit, not a length of the exam")
     for period in account.reading.periods:
         limit = _time_limit(text, period.start, period.end) or (period.start, period.end)
         account.set_aside(*limit, "a time limit, not a length of the exam")
+
+
+def _of_a_course(text: str, start: int, end: int) -> bool:
+    """Whether a length of time is a course's: the words it qualifies ("a 2-hour review course", "program (20 hours)")
+    name a course and no exam."""
+    before = text[:start].rstrip()
+    words = (
+        text[: len(before) - 1].split()[-3:]
+        if before.endswith("(")  # "(20 hours)": the words before the parenthesis
+        else _WORD_RUN.match(text, end)[0].split()[:3]  # type: ignore[index]
+    )
+    named = " ".join(words)
+    return bool(_COURSE.search(named)) and not _EXAM.search(named)
 
 
 def _time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:

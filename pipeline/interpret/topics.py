@@ -1,4 +1,4 @@
-"""A topics cell as a list: where each topic it names is."""
+"""A topics cell as a list: where each topic it names is (items apart by commas or semicolons)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Iterator
 def split_topics(cell: str) -> list[tuple[int, int]]:
     """Where each topic a cell names is, in order, as (start, end) in `cell`.
 
-    Items are separated by commas, the last item of a list by its final " and "; a topic
+    Items are separated by commas or semicolons, the last item of a list by its final " and "; a topic
     that itself contains "and" stays whole. Each sentence is a list of its own, and of a
     "…: a and b" clause only the part after the colon is a list.
 
@@ -22,6 +22,9 @@ def split_topics(cell: str) -> list[tuple[int, int]]:
     ...         "quality management and information management")
     >>> [cell[a:b] for a, b in split_topics(cell)]
     ['patient care systems', 'risk management', 'quality management', 'information management']
+    >>> cell = "principles of management; human resource management; OSHA"
+    >>> [cell[a:b] for a, b in split_topics(cell)]
+    ['principles of management', 'human resource management', 'OSHA']
     """
     return [span for start, end in _sentences(cell) for span in _list_items(cell, start, end)]
 
@@ -38,7 +41,7 @@ def _sentences(cell: str) -> Iterator[tuple[int, int]]:
 def _list_items(cell: str, start: int, end: int) -> list[tuple[int, int]]:
     colon = cell.rfind(":", start, end)
     start = colon + 1 if colon >= 0 else start
-    stops = [*(start + m.start() for m in re.finditer(",", cell[start:end])), end]
+    stops = [*(start + m.start() for m in re.finditer("[,;]", cell[start:end])), end]
     bounds = list(zip([start, *(stop + 1 for stop in stops[:-1])], stops, strict=True))
     last_start, last_end = bounds[-1]
     joiner = cell.rfind(" and ", last_start, last_end)
