@@ -21,6 +21,7 @@ strict expected failures. The summary test runs them all on both cores first and
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -37,6 +38,7 @@ from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.run import build
 from tests import renditions
+from tests.phrasings import PHRASINGS
 from tests.revisions import RAW, REVISIONS, SOURCES, Revision
 
 BY_NAME = {r.name: r for r in REVISIONS}
@@ -334,3 +336,23 @@ def _marked(revision: Revision) -> Any:
 def test_revision(revision: Revision, tmp_path: Path) -> None:
     result = outcome(revision, tmp_path)
     assert result.category == "right", f"{result.category}: {result.today}"
+
+
+def test_sources_say_where_each_phrasing_is() -> None:
+    """A `document` revision names the line its phrasing is on, and the words it quotes are on that line; a
+    phrasing from `document line N` is on line N; an awarding body's wording is quoted."""
+    lines = RAW.split("\n")
+    for revision in REVISIONS:
+        if revision.source == "document":
+            named = re.search(r"\bline (\d+)", revision.note)
+            assert named, f"{revision.name}: which line?"
+            for words in re.findall(r"'([^']+)'", revision.note):
+                assert words in lines[int(named[1]) - 1], (revision.name, words)
+        if revision.source == "awarding body":
+            assert re.search(r"'[^']+'", revision.note), revision.name
+    for phrasing in PHRASINGS:
+        kind = phrasing.source.split(":")[0].split(" (")[0]
+        assert kind in {"document line", "awarding body", "invented"} or kind.startswith("document line "), phrasing
+        if phrasing.source.startswith("document line "):
+            assert phrasing.phrase in lines[int(phrasing.source.split()[-1]) - 1], phrasing
+    assert len({p.phrase for p in PHRASINGS}) == len(PHRASINGS), "a phrase twice"
