@@ -73,6 +73,12 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             *(((w,), "ceu") for w in ("ceu", "ceus", "ce", "ces", "ceh", "cehs")),
             *(((w, u), "ceu") for w in ("ce", "ceu", "cme") for u in ("credit", "credits", "hour", "hours", "units")),
             *((("continuing", "education", u), "ceu") for u in ("unit", "units", "hour", "hours", "credit", "credits")),
+            *(
+                (("continuing", "education", "(", a, ")", u), "ceu")
+                for a in ("ce", "ceu", "ceus")
+                for u in ("unit", "units", "hour", "hours", "credit", "credits")
+            ),
+            *(((u, "of", *w), "ceu") for u in ("hour", "hours") for w in (("continuing", "education"), ("ce",))),
             *((("contact", u), "ceu") for u in ("hour", "hours")),
             *(((w,), "question") for w in ("question", "questions", "item", "items")),
             *((("multiple", "choice", w), "question") for w in ("question", "questions", "item", "items")),
@@ -121,6 +127,10 @@ _PERIOD_LEAD = frozenset({"every", "each", "per", "a", "an"})
 _PERIOD_SPAN_LEAD = frozenset({"in", "over", "within", "during"})
 _PERIOD_QUALIFIERS = frozenset({"calendar", "fiscal", "certification", "renewal", "recertification"})
 _PERIOD_NOUNS = frozenset({"period", "cycle", "span", "term"})
+# What "a year" follows when it is a period: an amount's unit ("12 CEUs a year") or a word about earning it.
+_AFTER_AMOUNT = frozenset(
+    {w for words, _ in _UNIT_PHRASES for w in words[-1:]} | {"needed", "required", "earned", "completed", "obtained"}
+)
 _YEARS_PER: dict[Unit, Fraction] = {"year": Fraction(1), "month": Fraction(1, 12)}
 
 
@@ -256,6 +266,9 @@ def _word_value(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             current += TEENS[word]
         elif word in ONES and (not seen or current % 100 == 0):
             current += ONES[word]
+        elif word in _DASHES and seen and j + 1 < len(tokens) and tokens[j + 1].low in ("hundred", "thousand"):
+            j += 1
+            continue
         elif word == "hundred" and seen and 0 < current % 1000 < 10:
             current = current - current % 1000 + (current % 1000) * 100
         elif word == "thousand" and seen and 0 < current < 1000:
@@ -439,7 +452,8 @@ def _article_quantity_at(tokens: Sequence[Token], i: int) -> tuple[Quantity, int
     if i > 0 and (tokens[i - 1].low in _PERIOD_LEAD or tokens[i - 1].low in ("once", "half")):
         return None  # "once a year" is a period; "half an hour" is read as half
     one = Number(Fraction(1), tokens[i].start, tokens[i].end)
-    return Quantity(unit[0], one.value, one.value, tokens[i].start, tokens[i + 1].end, (one,)), i + 2
+    bound, start = _bound_before(tokens, i)
+    return Quantity(unit[0], one.value, one.value, tokens[start].start, tokens[i + 1].end, (one,), bound), i + 2
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -461,6 +475,16 @@ def _period_count(tokens: Sequence[Token], j: int) -> tuple[Fraction, tuple[Numb
     return parsed.number.value, tuple(numbers), alternatives, k
 
 
+def _period_word(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
+    """A period in a word or two: "annually", "biennially", "per annum"."""
+    token = tokens[i]
+    if token.low in _PERIOD_WORDS:
+        return Period(_PERIOD_WORDS[token.low], token.start, token.end), i + 1
+    if _match(tokens, i, ("per", "annum")):
+        return Period(Fraction(1), token.start, tokens[i + 1].end), i + 2
+    return None
+
+
 def _period_at(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
     """A renewal period from token i: "every two years", "every 24 months", "each calendar year", "annually",
     "every other year", "in a three-year period", "per 2-year cycle".
@@ -474,8 +498,10 @@ def _period_at(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
     (('1', 'per calendar year'), ('3', 'in a three-year period'), ('2', 'every other year'))
     """
     token = tokens[i]
-    if token.low in _PERIOD_WORDS:
-        return Period(_PERIOD_WORDS[token.low], token.start, token.end), i + 1
+    if word := _period_word(tokens, i):
+        return word
+    if token.low in ("a", "an") and not (i and tokens[i - 1].low in _AFTER_AMOUNT):
+        return None  # "a year" is a period after an amount ("12 CEUs a year"), else a quantity ("at least a year")
     j = i
     if token.low == "once" and j + 1 < len(tokens) and tokens[j + 1].low in ("a", "an", "every", "each"):
         j += 1
@@ -561,6 +587,7 @@ class Duration:
 
     minutes: Fraction
     parts: tuple[Quantity, ...]
+    restated: bool = False  # the parts say the same duration twice ("3 hours (180 minutes)")
 
     @property
     def start(self) -> int:
@@ -603,5 +630,13 @@ def durations(reading: Reading) -> list[Duration]:
         ):
             found[-1] = Duration(previous.minutes + quantity.low, (*previous.parts, quantity))
             continue
-        found.append(Duration(quantity.low * _MINUTES[quantity.unit], (quantity,)))
+        minutes = quantity.low * _MINUTES[quantity.unit]
+        if (
+            previous is not None
+            and previous.minutes == minutes
+            and re.fullmatch(r"\s*\(\s*", reading.text[previous.end : quantity.start])
+        ):  # "240-minute (4-hour)": said twice
+            found[-1] = Duration(minutes, (*previous.parts, quantity), restated=True)
+            continue
+        found.append(Duration(minutes, (quantity,)))
     return found

@@ -98,7 +98,7 @@ REFUSALS = [
     ("no table", lambda t: t.replace("Maintaining certification", "M").replace("Topics covered", "T"),
      "no certification table", None),
     ("no CEU requirement", lambda t: t.replace("50 CEUs every three years\n\n\n\nAt", "Every three years\n\n\n\nAt"),
-     "no CEU requirement", 53),
+     "no number of CEUs: 'Every three years'", 57),
     # two blank lines instead of three between the CMM and CMPE rows, and no label: one row?
     ("rows merged", lambda t: t.replace("marketing\n\n\n\n2 or more", "marketing\n\n\n2 or more"),
      "merged two rows", 46),

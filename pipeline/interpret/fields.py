@@ -88,9 +88,10 @@ _ASSESSED_WORK = re.compile(
     r"sections?|parts?|domains?)\b",
     re.IGNORECASE,
 )
-_SHARE_AFTER = re.compile(r"^\s*(?:of\s+(?:which|these|them|those)|must|should|need|needs|have\s+to|has\s+to|are|is)\b",
-                          re.IGNORECASE)  # fmt: skip
-_SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least)\s*$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:which|these|them|those|the)|must|should|need|needs|have\s+to|has\s+to|are|is|in)\b", re.IGNORECASE
+)
+_SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least|of\s+the)\s*$", re.IGNORECASE)
 _DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
 _COURSE = re.compile(r"\b(?:programs?|courses?|training|learning|modules?|class(?:es)?|study|preparation|review|"
                      r"seminars?|workshops?|webinars?|curriculum|coursework)\b", re.IGNORECASE)  # fmt: skip
@@ -99,6 +100,7 @@ _WORD_RUN = re.compile(r"[^,;()]*")
 _CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
 _PHRASE_END = re.compile(r"[,;()]|\.(?!\d)")
 _OR = re.compile(r"\bor\b|/", re.IGNORECASE)
+_OR_AT_START = re.compile(r"or\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b|,", re.IGNORECASE)
 
 
@@ -245,8 +247,8 @@ def read_fields(
     by_name = {a.name: a for a in accounts}
     elig, renewal = by_name["eligibility"], by_name["maintenance"]
     organizations: dict[str, list[Quote]] = {}
-    membership = _membership(elig, "membership_required", organizations)
-    renewal_membership = _membership(renewal, "renewal_membership", organizations, maintain=True)
+    membership = _membership(elig, "membership_required", organizations, credentials)
+    renewal_membership = _membership(renewal, "renewal_membership", organizations, credentials, maintain=True)
     prerequisite, prerequisites = _prerequisites(elig, credentials)
     minimum, recommended, supervisory = _experience(elig, where)
     credit_hours = _single(elig, ("credit_hour",), "college_credit_hours", "college_credit_hours", MAX_CREDIT_HOURS,
@@ -292,7 +294,12 @@ def _names(orgs: str) -> list[tuple[str, int, int]]:
 
 
 def _membership(
-    account: Account, column: str, organizations: dict[str, list[Quote]], *, maintain: bool = False
+    account: Account,
+    column: str,
+    organizations: dict[str, list[Quote]],
+    credentials: frozenset[str],
+    *,
+    maintain: bool = False,
 ) -> Traced[str] | None:
     """The organization whose membership the cell requires; alternatives ("POMAA or PAHCOM") and two different
     statements are ambiguous, "A and B membership" is both ("A; B")."""
@@ -307,11 +314,20 @@ def _membership(
     if not found:
         return None
     found.sort()
+    named = [
+        tuple(dict.fromkeys(m["abbr"] for m in _ABBREVIATION.finditer(orgs) if m["abbr"] not in credentials))
+        for _, _, orgs, _ in found
+    ]  # "certification as a CMPE and MGMA membership": a credential is not an organization whose membership counts
+    for (start, end, _, _), names in zip(found, named, strict=True):
+        for name in names:  # the row names them, even as alternatives: evidence of which credential it is
+            organizations.setdefault(name, []).extend(account.passage.quotes(start, end))
     alternative = next((f for f in found if _OR.search(f[2])), None)
     if alternative is not None:
         account.ambiguous(column, "alternatives", alternative[0], alternative[1])
         return None
-    named = [tuple(dict.fromkeys(m["abbr"] for m in _ABBREVIATION.finditer(orgs))) for _, _, orgs, _ in found]
+    if recommended := next((f for f in found if _RECOMMENDED.search(_clause(text, f[0], f[1]))), None):
+        account.ambiguous(column, "a recommendation, not a requirement", recommended[0], recommended[1])
+        return None
     if len(set(named)) > 1:
         account.ambiguous(column, "two candidates", found[0][0], found[-1][1])
         return None
@@ -320,8 +336,6 @@ def _membership(
         account.use(start, end)
         statement = quoted("extracted", rule, account.passage, start, end)
         pieces.extend(statement)
-        for name in named[0]:
-            organizations.setdefault(name, []).extend(p.quote for p in statement if p.quote)
     return Traced("; ".join(named[0]), tuple(pieces))
 
 
@@ -361,23 +375,35 @@ def _checked(value: Fraction, high: int, account: Account, quantity: Quantity | 
     words = account.text[quantity.start : quantity.end]
     numbers = quantity.numbers if isinstance(quantity, Quantity) else [n for q in quantity.parts for n in q.numbers]
     if any(n.negative for n in numbers):
-        raise DocumentError(f"a negative count: {'-' + words!r}", where, account.line_at(quantity.start))
+        minus = account.text[quantity.start - 1 : quantity.end]  # the sign as the cell writes it ("−3 hours")
+        raise DocumentError(f"a negative count: {minus!r}", where, account.line_at(quantity.start))
     if value > high:
         raise DocumentError(f"a count out of range (at most {high:,}): {words!r}", where,
                             account.line_at(quantity.start))  # fmt: skip
 
 
-def _conditional(account: Account, start: int, end: int, *, recommended_ok: bool = False) -> bool:
-    """Whether the words around [start, end) make the value conditional: a condition in its phrase (between
-    commas, semicolons, parentheses), or a phrase right after it that is only a condition ("…, if …")."""
+def _conditional(
+    account: Account, start: int, end: int, *, recommended_ok: bool = False, units: Iterable[Unit] = ()
+) -> int | None:
+    """Where the words that make the value at [start, end) conditional end, or None: a condition in its phrase
+    (between commas, semicolons, parentheses), or a phrase right after it that is a condition or an alternative
+    ("…, if …", "…, or an associate degree", "(150 when taken online)") and states no quantity of another kind
+    than `units` (", or four hours when taken online" is about a duration, not the questions before it)."""
     text = account.text
     begin, stop = _span(_PHRASE_END, text, start, end)
+    if stop < len(text) and text[stop] in ",(":
+        following_end = _span(_PHRASE_END, text, stop + 1, stop + 1)[1]
+        following = text[stop + 1 : following_end].strip()
+        kinds = {q.unit for q in account.reading.quantities if stop < q.start and q.end <= following_end}
+        about_this = not kinds - set(units)  # else the phrase after is about another quantity
+        if about_this and (_CONDITION.match(following) or _OR_AT_START.match(following)):
+            return following_end  # "…, if certified before 2010", "…, or an associate degree"
+        if about_this and text[stop] == "(" and _CONDITION.search(following):
+            return min(following_end + 1, len(text))  # "200 questions (150 when taken online)"
     phrase = text[begin:stop]
-    if stop < len(text) and text[stop] == ",":
-        following = text[stop + 1 : _span(_PHRASE_END, text, stop + 1, stop + 1)[1]]
-        if _CONDITION.match(following.strip()):
-            phrase += following
-    return bool(_CONDITION.search(phrase)) or (not recommended_ok and bool(_RECOMMENDED.search(phrase)))
+    if _CONDITION.search(phrase) or (not recommended_ok and _RECOMMENDED.search(phrase)):
+        return stop
+    return None
 
 
 def _span(boundary: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
@@ -398,17 +424,21 @@ def _single(
         account.ambiguous(column, "two candidates", candidates[0].start, candidates[-1].end)
         return None
     quantity = candidates[0]
-    reason = quantity.ambiguity or ("a condition" if _conditional(account, quantity.start, quantity.end) else None)
+    conditional = _conditional(account, quantity.start, quantity.end, units=units)
+    reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
     value = _whole(quantity.low, high, account, quantity, where)
     if reason is None and value is None:
         reason = "a number that is not whole"
     if reason or value is None:
-        account.ambiguous(
-            column, reason or "", quantity.start, _clause_span(account.text, quantity.start, quantity.end)[1]
-        )
+        account.ambiguous(column, reason or "", quantity.start, _words_end(account, quantity.end, conditional))
         return None
     account.use(quantity.start, quantity.end)
     return Traced(value, quoted("parsed", rule, account.passage, quantity.start, quantity.end))
+
+
+def _words_end(account: Account, end: int, conditional: int | None) -> int:
+    """The end of the words an ambiguity quotes: the condition's, else the phrase's."""
+    return max(end if conditional is None else conditional, _span(_PHRASE_END, account.text, end, end)[1])
 
 
 def _set_aside(account: Account, quantity: Quantity) -> bool:
@@ -442,6 +472,7 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
     return minimum, recommended, months
 
 
+_TIME: tuple[Unit, ...] = ("year", "month", "week", "day")
 _YEARS: dict[Unit, Fraction] = {"year": Fraction(1), "month": Fraction(1, 12), "week": Fraction(7, 365),
                                 "day": Fraction(1, 365)}  # fmt: skip
 
@@ -456,7 +487,9 @@ def _years(account: Account, candidates: list[Quantity], column: str, rule: str,
         return None
     quantity = candidates[0]
     reason = quantity.ambiguity or (
-        "a condition" if _conditional(account, quantity.start, quantity.end, recommended_ok=recommended) else None
+        "a condition"
+        if _conditional(account, quantity.start, quantity.end, recommended_ok=recommended, units=_TIME) is not None
+        else None
     )
     if quantity.unit in ("week", "day"):
         reason = reason or "experience in days or weeks"
@@ -479,7 +512,8 @@ def _supervisory(account: Account, candidates: list[tuple[Quantity, int]], where
         account.ambiguous("supervisory_experience_months", "two candidates", candidates[0][0].start, candidates[-1][1])
         return None
     quantity, end = candidates[0]
-    reason = quantity.ambiguity or ("a condition" if _conditional(account, quantity.start, end) else None)
+    conditional = _conditional(account, quantity.start, end, units=_TIME)
+    reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
     months = quantity.low * 12 * _YEARS[quantity.unit]
     value = _whole(months, MAX_MONTHS, account, quantity, where)
     if reason is None and value is None:
@@ -502,7 +536,9 @@ def _exam_context(account: Account, organizations: dict[str, list[Quote]]) -> No
         account.set_aside(match.start(), match.end(), "where the exam is taken")
         organizations.setdefault(match["org"], []).extend(account.passage.quotes(*match.span()))
     for quantity in account.reading.quantities:
-        if quantity.unit in ("hour", "ceu") and (education := _EDUCATION_HOURS.match(text, quantity.end)):
+        if quantity.unit == "ceu":
+            account.set_aside(quantity.start, quantity.end, "hours of education required, not a length of the exam")
+        elif quantity.unit == "hour" and (education := _EDUCATION_HOURS.match(text, quantity.end)):
             account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
         elif quantity.unit in TIME_UNITS and _of_a_course(text, quantity.start, quantity.end):
             account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
@@ -543,14 +579,17 @@ def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
     if not parts:
         return None
     last_clause_end = _clause_span(text, parts[-1].start, parts[-1].end)[1]
-    reason = next((a for d in parts if (a := d.ambiguity)), None)
+    # "up to 3 hours": the time the exam allows is its length; any other bound or range is not one value
+    reason = next((a for d in parts if (a := d.ambiguity) and a != "an upper bound"), None)
     for previous, current in itertools.pairwise(parts):
         between = text[previous.end : current.start]
         if _OR.search(between):
             reason = reason or "alternatives"
         elif not _AND.search(between):
             reason = reason or "two candidates"
-    if reason is None and any(_conditional(account, d.start, d.end) for d in parts):
+    if reason is None and any(
+        _conditional(account, d.start, d.end, units=("hour", "minute")) is not None for d in parts
+    ):
         reason = "a condition"
     if reason:
         account.ambiguous("exam_minutes", reason, parts[0].start, last_clause_end)
@@ -595,7 +634,7 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     """
     text = account.text
     ceus = [q for q in account.reading.quantities if _is_ceu(account, q)]
-    shares = [q for q in ceus[1:] if _SHARE_BEFORE.search(text[: q.start])]
+    shares = [q for q in ceus[1:] if _SHARE_BEFORE.search(text, 0, q.start) or _SHARE_AFTER.match(text[q.end :])]
     for share in shares:
         account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
     ceus = [q for q in ceus if q not in shares]
@@ -608,7 +647,7 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     clause_start, clause_end = _clause_span(text, quantity.start, quantity.end)
     if reason := quantity.ambiguity:
         raise account.refuse("ceus_required", reason, quantity.start, clause_end, where)
-    if _conditional(account, quantity.start, quantity.end):
+    if _conditional(account, quantity.start, quantity.end, units=("ceu",)) is not None:
         raise account.refuse("ceus_required", "a condition", clause_start, clause_end, where)
     value = _whole(quantity.low, MAX_CEUS, account, quantity, where)
     if value is None:
@@ -672,10 +711,10 @@ def _general_context(account: Account) -> None:
     for number in account.reading.numbers:
         if any(a <= number.start and number.end <= b for a, b in in_quantities):
             continue
-        after = text[number.end :]
+        start, after = number.start, text[number.end :]
         if text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
             account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
-        elif account.name == "maintenance" and _SHARE_AFTER.match(after):
+        elif account.name == "maintenance" and (_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(text, 0, start)):
             account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
         elif match := _ASSESSED_WORK.match(after):
             account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")

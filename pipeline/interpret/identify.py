@@ -135,7 +135,7 @@ class _Identifier:
             known = self.credentials[labelled].offered_by is not None  # else nothing to contradict
             problems = _contradictions(row, labelled, self.offered(row), self.reference, known)
             if problems:
-                message = f"the row is labelled {labelled}, but {problems[0]}"
+                message = f"the row is labelled {row.label.text!r} ({labelled}), but {problems[0]}"
                 raise DocumentError(message, self.where, row.label.first_line)
             self.place(i, Identified(Traced(labelled, quoted("label", "row_label", row.label)), "row_label"))
 

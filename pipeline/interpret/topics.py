@@ -25,6 +25,8 @@ def split_topics(cell: str) -> list[tuple[int, int]]:
     >>> cell = "principles of management; human resource management; OSHA"
     >>> [cell[a:b] for a, b in split_topics(cell)]
     ['principles of management', 'human resource management', 'OSHA']
+    >>> [cell[a:b] for cell in ["risk, contracting, and marketing"] for a, b in split_topics(cell)]
+    ['risk', 'contracting', 'marketing']
     """
     return [span for start, end in _sentences(cell) for span in _list_items(cell, start, end)]
 
@@ -47,7 +49,10 @@ def _list_items(cell: str, start: int, end: int) -> list[tuple[int, int]]:
     joiner = cell.rfind(" and ", last_start, last_end)
     if joiner > last_start and cell[last_start:joiner].strip():
         bounds[-1:] = [(last_start, joiner), (joiner + len(" and "), last_end)]
-    return [trimmed for a, b in bounds if (trimmed := _trim(cell, a, b))]
+    items = [trimmed for a, b in bounds if (trimmed := _trim(cell, a, b))]
+    if len(items) > 1 and cell.startswith("and ", items[-1][0]):  # "…, and marketing": the serial comma
+        items[-1] = (items[-1][0] + len("and "), items[-1][1])
+    return items
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

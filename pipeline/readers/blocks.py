@@ -19,7 +19,6 @@ from pipeline.limits import MAX_PARAGRAPH_CHARS, MAX_PARAGRAPHS
 from pipeline.model import Column, Paragraph
 
 NEW_ROW = 3  # blank lines before a paragraph that starts a row (blank, lost label, blank)
-LABELLED_ROW = 2  # … or before a surviving label
 DROPPED = 2  # blank lines (or empty elements) before a paragraph when the scrape dropped a line there
 
 # What survives of the table's column headers, and the column each names.

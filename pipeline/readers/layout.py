@@ -146,8 +146,7 @@ def _table(
 
     def close_flat() -> None:
         if body:
-            labelled = any(header_column(p.text) == "credential" for p in headers)
-            parts.append(TablePart(tuple(headers), rows_from_layout(body, len(parts) + 1, where, labelled)))
+            parts.append(TablePart(tuple(headers), rows_from_layout(body, len(parts) + 1, where)))
             headers.clear()
             body.clear()
 

@@ -5,15 +5,14 @@ The scrape lost the credential-name column (except one label), split cells over 
 dropped lines. Rows and columns are recovered from the blocks (a block is one paragraph, all of its
 lines: a cell boundary never falls inside one), the blank lines between them and their content:
 - a row starts after a run of three or more blank lines (blank, lost label, blank); or at a label
-  ("Registered Medical Manager", "Certified Medical Manager (CMM)") once the row before has its
-  maintenance cell, after two blank lines, or after any where the table's header names the
-  credential column (a copy that kept it, such as LibreOffice's text export); or after a page break
-  that lost the blank lines there, once the row before is complete;
+  ("Registered Medical Manager", "Certified Medical Manager (CMM)") after any run of blank lines,
+  once the row before has its maintenance cell; or after a page break that lost the blank lines
+  there, once the row before is complete;
 - a row's first block is its label when it reads as one (after any run of blank lines) and the row
   has an eligibility and an exam cell besides;
-- the maintenance cell is the block that states a number of CEUs (the quantity grammar reads it:
-  "24 CEUs", "twenty-four continuing education units"); before it come the eligibility and exam
-  cells, after it the topics cell;
+- the maintenance cell is the block that states a number of CEUs and a period (the quantity grammar
+  reads them: "24 CEUs", "twenty-four continuing education units", "every 24 months"), else the
+  first that states CEUs; before it come the eligibility and exam cells, after it the topics cell;
 - before it, the exam cell starts at the first block (after the first) that reads like an exam
   (`four-hour, 100-question`), unless it starts with a connecting word; the blocks before it are the
   eligibility cell (`… 2 years professional` / `experience recommended …`);
@@ -34,7 +33,7 @@ from collections.abc import Sequence
 from pipeline.errors import DocumentError
 from pipeline.model import Passage, Row
 from pipeline.quantities import read
-from pipeline.readers.blocks import DROPPED, LABELLED_ROW, NEW_ROW, Block
+from pipeline.readers.blocks import DROPPED, NEW_ROW, Block
 
 EXAM_WORDS = re.compile(r"\b(?:exam|test|questions?|hours?|minutes?|case\ stud)", re.IGNORECASE | re.VERBOSE)
 LABEL = re.compile(
@@ -45,33 +44,29 @@ LABEL = re.compile(
     """,
     re.VERBOSE,
 )
-_NOT_A_TOPIC = re.compile(
-    r"\d|\b(?:membership|member|required|recommended|must|CEUs?|exam|hours?|years?|months?|certification)\b",
-    re.IGNORECASE,
-)
+_NOT_A_TOPIC = re.compile(r"\b(?:membership|member|required|recommended|must|exam|certification)\b", re.IGNORECASE)
 _ITEM_SEPARATOR = re.compile(r"[,;]")
 MIN_TOPICS = 3  # items it takes for a lower-case paragraph after the maintenance cell to be a topics list
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 _CONNECTOR = re.compile(r"^(?:of|and|or|to|in|for|with|at|on|but)\b")  # words that only continue
 
 
-def rows_from_layout(blocks: Sequence[Block], part: int, where: str, labelled: bool = False) -> tuple[Row, ...]:
-    """The rows of one table page, from its blocks and the blank lines between them; `labelled` where the page's
-    header names the credential column."""
+def rows_from_layout(blocks: Sequence[Block], part: int, where: str) -> tuple[Row, ...]:
+    """The rows of one table page, from its blocks and the blank lines between them."""
     rows: list[list[Block]] = []
     for block in blocks:
-        if not rows or _starts_row(rows[-1], block, labelled):
+        if not rows or _starts_row(rows[-1], block):
             rows.append([])
         rows[-1].append(block)
     return tuple(_row(part, row, where) for row in rows)
 
 
-def _starts_row(row: list[Block], block: Block, labelled: bool) -> bool:
+def _starts_row(row: list[Block], block: Block) -> bool:
     if block.gap >= NEW_ROW:
         return True
     if not any(_states_ceus(b) for b in row):
         return False  # the row before is not complete: no maintenance cell yet
-    if is_label(block) and (block.gap >= LABELLED_ROW or labelled):
+    if is_label(block):  # after any run of blank lines, once the row before has its maintenance cell
         return True
     if block.page_break:  # a page break lost the blank lines here: a new row unless it is this row's topics
         after = row[next(i for i, b in enumerate(row) if _states_ceus(b)) + 1 :]
@@ -85,14 +80,27 @@ def is_label(block: Block) -> bool:
 
 
 def _states_ceus(block: Block) -> bool:
-    """The block states a number of CEUs (the maintenance cell's anchor)."""
+    """The block states a number of CEUs (a candidate for the maintenance cell)."""
     return any(q.unit == "ceu" for q in read(block.text).quantities)
 
 
+def _states_renewal(block: Block) -> bool:
+    """The block states a renewal period ("every two years", "annually")."""
+    text = block.text
+    return any(not text.startswith("within", p.start) for p in read(text).periods)  # "within 6 months": a time limit
+
+
 def _row(part: int, blocks: list[Block], where: str) -> Row:
-    anchor = next((i for i, b in enumerate(blocks) if _states_ceus(b)), None)
+    ceus = [i for i, b in enumerate(blocks) if _states_ceus(b)]
+    # the maintenance cell: the first block with CEUs and a period ("50 hours of continuing education" in an exam
+    # cell is no renewal), else the first with CEUs
+    anchor = next((i for i in ceus if _states_renewal(blocks[i])), ceus[0] if ceus else None)
     first_line = blocks[0].paragraphs[0].line
     if anchor is None:
+        renewal = next((b for b in blocks if _states_renewal(b)), None)
+        if renewal is not None:  # the maintenance cell is there, with its period, but states no CEUs it can read
+            message = f"the maintenance cell states no number of CEUs: {renewal.text!r}"
+            raise DocumentError(message, where, renewal.paragraphs[0].line)
         raise DocumentError(f"table row states no CEU requirement: {_short(blocks)!r}", where, first_line)
     before = blocks[:anchor]
     label = None
@@ -110,7 +118,8 @@ def _row(part: int, blocks: list[Block], where: str) -> Row:
     rest = blocks[anchor + 1 :]
     while rest and _continues(maintenance[-1], rest[0]) and not is_topic_list(rest[0].text):
         maintenance.append(rest.pop(0))
-    merged = next((b for b in rest if _states_ceus(b)), None)
+    again = [b for b in rest if _states_ceus(b)]
+    merged = next((b for b in again if _states_renewal(b)), again[0] if again else None)
     if merged:
         message = "a second CEU requirement in one row: the scrape merged two rows (the blank lines between them lost?)"
         raise DocumentError(message, where, merged.paragraphs[0].line)
@@ -140,7 +149,7 @@ def _short(blocks: Sequence[Block], limit: int = 60) -> str:
 
 def is_topic_list(text: str) -> bool:
     """A list of topics: three or more short items separated by commas or semicolons (the last perhaps by "and"),
-    none of them a number, a requirement or an exam.
+    none of them a quantity ("3 hours"), a requirement or an exam ("the remaining 6 are: …" is a topic's words).
 
     >>> is_topic_list("principles of management, human resource management, OSHA, HIPAA")
     True
@@ -150,7 +159,7 @@ def is_topic_list(text: str) -> bool:
     False
     """
     items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
-    return len(items) >= MIN_TOPICS and not _NOT_A_TOPIC.search(text)
+    return len(items) >= MIN_TOPICS and not _NOT_A_TOPIC.search(text) and not read(text).quantities
 
 
 def _continues(previous: Block, block: Block) -> bool:
