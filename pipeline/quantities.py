@@ -288,6 +288,9 @@ def _fraction_after(tokens: Sequence[Token], j: int) -> tuple[Fraction, int] | N
     for words, value in _FRACTION_WORDS:
         if _match(tokens, j, words):
             return value, j + len(words)
+        dashed = tuple(x for w in words for x in ("-", w))  # "one-and-a-half"
+        if _match(tokens, j, dashed):
+            return value, j + len(dashed)
     if j < len(tokens) and (fraction := _simple_fraction(tokens[j].text)) is not None and fraction < 1:
         return fraction, j + 1
     return None
@@ -453,7 +456,23 @@ def _article_quantity_at(tokens: Sequence[Token], i: int) -> tuple[Quantity, int
         return None  # "once a year" is a period; "half an hour" is read as half
     one = Number(Fraction(1), tokens[i].start, tokens[i].end)
     bound, start = _bound_before(tokens, i)
-    return Quantity(unit[0], one.value, one.value, tokens[start].start, tokens[i + 1].end, (one,), bound), i + 2
+    j, value = i + 2, one.value
+    if _match(tokens, j, ("and", "a", "half")):  # "an hour and a half"
+        j, value = j + 3, value + Fraction(1, 2)
+    return Quantity(unit[0], value, value, tokens[start].start, tokens[j - 1].end, (one,), bound), j
+
+
+def _labelled_at(tokens: Sequence[Token], i: int) -> tuple[Quantity, int] | None:
+    """A unit as a label before its number: "NUMBER OF QUESTIONS: 100", "TIME ALLOWED: 240 Minutes" is the other
+    way round and read as usual."""
+    unit = _unit_at(tokens, i)
+    if unit is None or unit[0] in TIME_UNITS or not _match(tokens, unit[1], (":",)):
+        return None
+    number = number_at(tokens, unit[1] + 1)
+    if number is None or (number.next < len(tokens) and _unit_at(tokens, number.next)):
+        return None
+    value = number.number.value
+    return Quantity(unit[0], value, value, tokens[i].start, tokens[number.next - 1].end, (number.number,)), number.next
 
 
 # --- periods ------------------------------------------------------------------------------------
@@ -561,7 +580,7 @@ def read(text: str) -> Reading:
             numbers.extend(period[0].numbers)
             i = period[1]
             continue
-        found = _between_at(tokens, i) or _article_quantity_at(tokens, i)
+        found = _between_at(tokens, i) or _article_quantity_at(tokens, i) or _labelled_at(tokens, i)
         if found is None and (parsed := number_at(tokens, i)) is not None:
             found = _quantity_at(tokens, i, parsed)
             if found is None:
@@ -626,7 +645,7 @@ def durations(reading: Reading) -> list[Duration]:
             and quantity.unit == "minute"
             and previous.parts[-1].unit == "hour"
             and quantity.low < 60
-            and re.fullmatch(r"\s*(?:and\s*)?", reading.text[previous.end : quantity.start])
+            and re.fullmatch(r"\s*(?:,\s*)?(?:and\s*)?", reading.text[previous.end : quantity.start])
         ):
             found[-1] = Duration(previous.minutes + quantity.low, (*previous.parts, quantity))
             continue
