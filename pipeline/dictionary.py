@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.interpret.findings import EXPLANATIONS
 from pipeline.schemas import SCHEMAS, description, foreign_keys, portable_type, primary_key
 
 
@@ -45,4 +46,16 @@ def render_dictionary() -> str:
             lines.append(
                 f"| `{name}` | {portable_type(column.dtype)} | {null} | {'; '.join(rules)} | {column.description} |"
             )
+    lines += [
+        "",
+        "## Findings (`quality_report.json`)",
+        "",
+        "An array of `{severity, code, message, line, key, column}`: `key` is the credential or term a finding is",
+        "about, `column` the certifications column where it is about one value. A run with an `error` finding",
+        "writes no data files. Every code:",
+        "",
+        "| code | what it is | what it means |",
+        "|---|---|---|",
+        *(f"| `{code}` | {e.heading} | {e.meaning} |" for code, e in EXPLANATIONS.items()),
+    ]
     return "\n".join(lines) + "\n"
