@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from dataclasses import asdict
 from pathlib import Path
 
 import openpyxl
@@ -34,7 +33,7 @@ TABLES = list(SCHEMAS)
 
 @pytest.fixture(scope="module")
 def snapshot(dataset: Dataset) -> Snapshot:
-    return Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(RAW_DOCUMENT))
+    return Snapshot(dataset.tables, dataset.document, dataset.findings, Origin.load(RAW_DOCUMENT))
 
 
 # --- the registry ------------------------------------------------------------------------------

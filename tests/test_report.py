@@ -10,7 +10,7 @@ import itertools
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import replace
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,11 +22,11 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 from pipeline.formats.report import ROLE_LABELS, SEVERITY, anchor, normalise, render_report
-from pipeline.interpret.findings import EXPLANATIONS
+from pipeline.interpret.findings import EXPLANATIONS, Finding
 from pipeline.records import Dataset
 from tests.browser import Visit, browser, open_page  # noqa: F401  (browser is a fixture)
 
-Report = tuple[dict[str, pd.DataFrame], dict[str, Any], list[dict[str, Any]]]
+Report = tuple[dict[str, pd.DataFrame], dict[str, Any], list[Finding]]
 
 # --- the real output ------------------------------------------------------------------------
 
@@ -34,7 +34,7 @@ Report = tuple[dict[str, pd.DataFrame], dict[str, Any], list[dict[str, Any]]]
 @pytest.fixture(scope="session")
 def contract_dataset(dataset: Dataset) -> Report:
     """The real pipeline output on the real document: the five tables, document.json and the findings."""
-    return dataset.tables, dataset.document, [asdict(f) for f in dataset.findings]
+    return dataset.tables, dataset.document, list(dataset.findings)
 
 
 # --- the page as HTML ----------------------------------------------------------------------
@@ -240,11 +240,11 @@ def test_findings_in_words(contract_dataset: Report, page: Page) -> None:
     findings = contract_dataset[2]
     text = normalise(page.find("section", **{"aria-labelledby": "findings"})[0]["text"])
     for f in findings:
-        assert normalise(f["message"]) in text
-        assert EXPLANATIONS[f["code"]].heading in text
-        assert f["code"] not in text  # codes are for machines: the reader gets a heading in words
+        assert normalise(f.message) in text
+        assert EXPLANATIONS[f.code].heading in text
+        assert f.code not in text  # codes are for machines: the reader gets a heading in words
     for severity, (word, _, _) in SEVERITY.items():  # each finding says its severity in a word
-        assert len(re.findall(rf"\b{word}\b", text)) == sum(f["severity"] == severity for f in findings), word
+        assert len(re.findall(rf"\b{word}\b", text)) == sum(f.severity == severity for f in findings), word
 
 
 def test_charts_have_titles_text_alternatives_and_labels(contract_dataset: Report, page: Page) -> None:
@@ -295,7 +295,7 @@ def hostile(contract_dataset: Report) -> Report:
     evidence = tables["evidence"]
     evidence.loc[evidence.index[evidence["quote"].notna()][0], "quote"] = "</mark><script>alert(3)</script>"
     evidence.loc[evidence.index[evidence["note"].notna()][0], "note"] = ATTACK
-    return tables, {**document, "title": ATTACK}, [{**findings[0], "message": ATTACK, "key": ATTACK}, *findings[1:]]
+    return tables, {**document, "title": ATTACK}, [replace(findings[0], message=ATTACK, key=ATTACK), *findings[1:]]
 
 
 def test_untrusted_text_stays_text(contract_dataset: Report) -> None:
@@ -434,7 +434,7 @@ def test_a_large_document_is_shown_in_part_and_says_so(tmp_path: Path) -> None:
     source = tmp_path / "large.txt"
     source.write_text(synthetic_document(REPORT_CREDENTIALS + 20), encoding="utf-8")
     dataset = build(source)
-    html = render_report(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings]).decode()
+    html = render_report(dataset.tables, dataset.document, dataset.findings).decode()
     page = Page(html)
     shown = page.find("a", **{"class": "v"})
     assert f"the first {REPORT_CREDENTIALS} of {REPORT_CREDENTIALS + 20} credentials" in html

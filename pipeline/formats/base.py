@@ -14,6 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline.errors import InputError
+from pipeline.interpret.findings import Finding
 from pipeline.schemas import SCHEMAS, column_dtypes, table_failures
 
 
@@ -63,7 +64,7 @@ class Snapshot:
 
     tables: Mapping[str, pd.DataFrame]
     document: Mapping[str, Any]
-    findings: Sequence[Mapping[str, Any]]
+    findings: Sequence[Finding]
     origin: Origin = Origin()
     _arrow: dict[str, pa.Table] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -95,7 +96,7 @@ class Folder:
     first_file: dict[str, str] = field(default_factory=dict)  # table → the file that copy came from
     sources: dict[str, str] = field(default_factory=dict)  # file → the source sha256 it records
     document: dict[str, Any] | None = None  # document.json, where it is there and valid
-    findings: list[dict[str, Any]] | None = None  # quality_report.json, likewise
+    findings: list[Finding] | None = None  # quality_report.json, likewise
 
     def table(self, table: str, file: str, read: Callable[[], pd.DataFrame]) -> list[str]:
         """Read one copy of `table`, validate it, and compare it with the first copy read."""

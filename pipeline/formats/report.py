@@ -38,6 +38,7 @@ from jinja2.bccache import Bucket
 
 from pipeline.formats.base import Folder, Snapshot
 from pipeline.interpret.findings import EXPLANATIONS
+from pipeline.interpret.findings import Finding as Found
 
 REPORT = "report.html"
 TEMPLATE = "report.html.j2"
@@ -582,20 +583,20 @@ def _charts(certs: list[dict[str, Any]]) -> list[Chart]:
 
 
 def _findings(
-    findings: Sequence[Mapping[str, Any]],
+    findings: Sequence[Found],
     line_ordinals: Mapping[int, int],
     line_targets: Mapping[int, str],
     record_ids: Mapping[tuple[str, str], str],
 ) -> list[FindingGroup]:
     groups: dict[str, FindingGroup] = {}
     for f in findings:
-        code, severity = str(f["code"]), str(f["severity"])
+        code, severity = f.code, f.severity
         word, symbol, _ = SEVERITY.get(severity, (severity.capitalize(), "•", 3))
-        heading, explanation = EXPLANATIONS[code]  # type: ignore[index]
+        heading, explanation = EXPLANATIONS[code]
         group = groups.setdefault(code, FindingGroup(code, anchor("f", code), heading, explanation, severity))
         if SEVERITY.get(severity, ("", "", 3))[2] < SEVERITY.get(group.severity, ("", "", 3))[2]:
             group.severity = severity
-        line, key = f.get("line"), f.get("key")
+        line, key = f.line, f.key
         ordinal = line_ordinals.get(int(line)) if line is not None else None
         table = line_targets.get(int(line), "") if line is not None else ""  # the record the finding's line feeds
         record = next(
@@ -607,7 +608,7 @@ def _findings(
                 severity,
                 word,
                 symbol,
-                str(f["message"]),
+                f.message,
                 Link(f"#{record}", str(key)) if record is not None else None,
                 Link(f"#p-{ordinal}", f"line {line}") if ordinal is not None else None,
                 None if line is None else int(line),
@@ -718,9 +719,7 @@ def shown_part(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFra
     return shown, note
 
 
-def render_report(
-    tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: Sequence[Mapping[str, Any]]
-) -> bytes:
+def render_report(tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: Sequence[Found]) -> bytes:
     """The report page as UTF-8 bytes: the same input gives the same bytes."""
     total = {name: len(frame) for name, frame in tables.items()}
     tables, partial = shown_part(tables)
@@ -770,7 +769,7 @@ def render_report(
                 "glossary": total["glossary"],
                 "paragraphs": total["source_map"],
                 "findings": len(findings),
-                "warnings": sum(1 for f in findings if f["severity"] in ("warning", "error")),
+                "warnings": sum(1 for f in findings if f.severity in ("warning", "error")),
             },
             credentials=credential_rows,
             charts=_charts(certs),

@@ -251,9 +251,9 @@ def _about_rows(snapshot: Snapshot, parts: Sequence[_Part]) -> list[list[tuple[s
     rows.append([("s", name, HEADER) for name in ["severity", "code", "line", "key", "message"]])
     for f in snapshot.findings:
         rows.append([
-            ("s", str(f["severity"]), DEFAULT), ("s", str(f["code"]), DEFAULT),
-            ("n" if f["line"] is not None else "", f["line"], DEFAULT), ("s", str(f["key"] or ""), DEFAULT),
-            ("s", neutralize(str(f["message"])), WRAPPED),
+            ("s", f.severity, DEFAULT), ("s", f.code, DEFAULT),
+            ("n" if f.line is not None else "", f.line, DEFAULT), ("s", f.key or "", DEFAULT),
+            ("s", neutralize(f.message), WRAPPED),
         ])  # fmt: skip
     return rows
 
