@@ -22,7 +22,7 @@ TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 def _schema(table: str) -> dict[str, Any]:
     columns = [
-        {"name": f.name, "type": f.type, "description": f.description,
+        {"name": f.name, "title": f.title, "type": f.type, "description": f.description,
          **({} if f.nullable else {"constraints": {"required": True}})}
         for f in fields(table)
     ]  # fmt: skip
