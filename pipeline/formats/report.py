@@ -36,7 +36,7 @@ import pyarrow as pa
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from pipeline.formats.base import Folder, Snapshot
+from pipeline.formats.base import AsOf, Folder, Origin, Snapshot
 from pipeline.interpret.findings import EXPLANATIONS
 from pipeline.interpret.findings import Finding as Found
 
@@ -719,8 +719,14 @@ def shown_part(tables: Mapping[str, pd.DataFrame]) -> tuple[dict[str, pd.DataFra
     return shown, note
 
 
-def render_report(tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any], findings: Sequence[Found]) -> bytes:
+def render_report(
+    tables: Mapping[str, pd.DataFrame],
+    document: Mapping[str, Any],
+    findings: Sequence[Found],
+    origin: Origin = Origin(),  # noqa: B008  (frozen: one shared default is safe)
+) -> bytes:
     """The report page as UTF-8 bytes: the same input gives the same bytes."""
+    as_of = AsOf.of(Snapshot(tables, document, findings, origin))
     total = {name: len(frame) for name, frame in tables.items()}
     tables, partial = shown_part(tables)
     certs = records(tables["certifications"])
@@ -761,6 +767,7 @@ def render_report(tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any
         .get_template(TEMPLATE)
         .render(
             document=document,
+            as_of=as_of,
             partial=partial,
             sections=sections,
             counts={
@@ -795,7 +802,7 @@ def render_report(tables: Mapping[str, pd.DataFrame], document: Mapping[str, Any
 
 
 def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
-    return {REPORT: render_report(snapshot.tables, snapshot.document, snapshot.findings)}
+    return {REPORT: render_report(snapshot.tables, snapshot.document, snapshot.findings, snapshot.origin)}
 
 
 def check(folder: Folder) -> list[str]:
@@ -804,7 +811,7 @@ def check(folder: Folder) -> list[str]:
     if not path.exists() or folder.document is None or folder.findings is None or set(folder.tables) != set(TABLES):
         return []
     try:
-        expected = render_report(folder.tables, folder.document, folder.findings)
+        expected = render_report(folder.tables, folder.document, folder.findings, folder.origin or Origin())
     except Exception as exc:  # tables that failed validation may not render; they are reported already
         return [f"{REPORT}: cannot be rendered from the folder's data to compare: {exc}"]
     return [] if path.read_bytes() == expected else [f"{REPORT}: is not the page the folder's data gives"]
