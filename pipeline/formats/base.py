@@ -90,7 +90,9 @@ _BODIES_NAMED = 10  # past this many awarding bodies, the statement points to of
 
 
 def _or(items: Sequence[str]) -> str:
-    """>>> _or(["PAHCOM"]), _or(["PAHCOM", "ACMPE", "PMI"])
+    """Items as a sentence lists alternatives.
+
+    >>> _or(["PAHCOM"]), _or(["PAHCOM", "ACMPE", "PMI"])
     ('PAHCOM', 'PAHCOM, ACMPE or PMI')
     """
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
