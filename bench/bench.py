@@ -69,7 +69,7 @@ times = {{}}
 for _ in range(30):
     stages = Stages()
     data = build(RAW_DOCUMENT, stage=stages)
-    snapshot = Snapshot(data.tables, data.document, [asdict(f) for f in data.findings], Origin.load(RAW_DOCUMENT))
+    snapshot = Snapshot(data.tables, data.document, data.findings, Origin.load(RAW_DOCUMENT))
     written = {{}}
     for fmt in FORMATS:
         start = time.perf_counter()

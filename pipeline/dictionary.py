@@ -29,7 +29,8 @@ def render_dictionary() -> str:
         "",
         "Generated from the pandera schemas in `pipeline/schemas.py` by `python -m pipeline dictionary`;",
         "a test fails when this file is out of date. Every table is written to `output/` as CSV,",
-        "Parquet and JSON with these columns in this order.",
+        "Parquet and JSON with these columns in this order. A column's title is the heading people read",
+        "for it: in the report and in the data package.",
     ]
     for table, model in SCHEMAS.items():
         schema = model.to_schema()
@@ -39,12 +40,13 @@ def render_dictionary() -> str:
             lines.append(
                 f"Foreign key: `{', '.join(key.columns)}` refers to `{key.table}.{', '.join(key.references)}`."
             )
-        lines += ["", "| column | type | null | rules | meaning |", "|---|---|---|---|---|"]
+        lines += ["", "| column | title | type | null | rules | meaning |", "|---|---|---|---|---|---|"]
         for name, column in schema.columns.items():
             rules = [_rule(c) for c in column.checks] + (["unique"] if column.unique else [])
             null = "yes" if column.nullable else "no"
             lines.append(
-                f"| `{name}` | {portable_type(column.dtype)} | {null} | {'; '.join(rules)} | {column.description} |"
+                f"| `{name}` | {column.title} | {portable_type(column.dtype)} | {null} | {'; '.join(rules)} | "
+                f"{column.description} |"
             )
     lines += [
         "",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -65,7 +64,7 @@ def run(
     stage = stage or Stages()
     origin = origin or Origin.load(Path(input_path))
     dataset = build(input_path, max_bytes, stage)
-    snapshot = Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], origin)
+    snapshot = Snapshot(dataset.tables, dataset.document, dataset.findings, origin)
     # Each file is rendered, written to the transaction's staging folder and let go, one after the other.
     stage("export", output.commit, render(snapshot), output_dir)
     return dataset

@@ -46,38 +46,72 @@ class ForeignKey:
 
 
 class Certifications(pa.DataFrameModel):
-    position: Int = pa.Field(ge=1, unique=True, description="1-based order in the document")
-    credential: Text = pa.Field(unique=True, str_matches=NO_MARK, description="abbreviation of the credential")
-    credential_name: Text = pa.Field(description="full name, from the glossary")
-    offered_by: Text = pa.Field(
-        description="abbreviation of the awarding organization(s) as the glossary says, '; '-joined; "
-        "where a division awards it for a parent, the division"
+    position: Int = pa.Field(title="Position", ge=1, unique=True, description="1-based order in the document")
+    credential: Text = pa.Field(
+        title="Credential", unique=True, str_matches=NO_MARK, description="abbreviation of the credential"
     )
-    table_part: Int = pa.Field(ge=1, description="which of the document's table pages the row is on")
-    eligibility: Text = pa.Field(description="the eligibility cell")
-    exam: Text = pa.Field(description="the exam cell")
-    maintenance: Text = pa.Field(description="the maintaining-certification cell")
-    topics: Text = pa.Field(nullable=True, description="the topics-covered cell, null where the row has none")
-    topic_count: Int = pa.Field(ge=0, description="rows this credential has in certification_topics")
-    membership_required: Text = pa.Field(nullable=True, description="organization whose membership is required")
-    prerequisite_credential: Text = pa.Field(nullable=True, description="credential that must be held first")
-    min_experience_years: Float = pa.Field(nullable=True, ge=0, description="required years of work experience")
+    credential_name: Text = pa.Field(title="Name", description="full name, from the glossary")
+    offered_by: Text = pa.Field(
+        title="Awarding body",
+        description="abbreviation of the awarding organization(s) as the glossary says, '; '-joined; "
+        "where a division awards it for a parent, the division",
+    )
+    table_part: Int = pa.Field(
+        title="Table page", ge=1, description="which of the document's table pages the row is on"
+    )
+    eligibility: Text = pa.Field(title="Eligibility", description="the eligibility cell")
+    exam: Text = pa.Field(title="Exam", description="the exam cell")
+    maintenance: Text = pa.Field(title="Maintaining certification", description="the maintaining-certification cell")
+    topics: Text = pa.Field(
+        title="Topics covered", nullable=True, description="the topics-covered cell, null where the row has none"
+    )
+    topic_count: Int = pa.Field(
+        title="Number of topics", ge=0, description="rows this credential has in certification_topics"
+    )
+    membership_required: Text = pa.Field(
+        title="Membership required", nullable=True, description="organization whose membership is required"
+    )
+    prerequisite_credential: Text = pa.Field(
+        title="Credential held first", nullable=True, description="credential that must be held first"
+    )
+    min_experience_years: Float = pa.Field(
+        title="Years of experience required", nullable=True, ge=0, description="required years of work experience"
+    )
     recommended_experience_years: Float = pa.Field(
-        nullable=True, ge=0, description="years recommended but not required"
+        title="Years of experience recommended", nullable=True, ge=0, description="years recommended but not required"
     )
     supervisory_experience_months: Int = pa.Field(
-        nullable=True, ge=0, description="required months in a supervisory role"
+        title="Months in a supervisory role", nullable=True, ge=0, description="required months in a supervisory role"
     )
-    college_credit_hours: Int = pa.Field(nullable=True, ge=0, description="required college credit hours")
-    exam_minutes: Int = pa.Field(nullable=True, gt=0, description="total stated duration of all exam parts, minutes")
-    exam_questions: Int = pa.Field(nullable=True, gt=0, description="number of multiple-choice questions")
-    ceus_required: Int = pa.Field(gt=0, description="CEUs needed per renewal period")
-    ceu_period_years: Int = pa.Field(in_range={"min_value": 1, "max_value": 10}, description="renewal period, years")
-    ceus_per_year: Float = pa.Field(gt=0, description="ceus_required / ceu_period_years, rounded to 2 decimals")
-    renewal_membership: Text = pa.Field(nullable=True, description="membership to keep to maintain it")
-    attribution: Text = pa.Field(isin=list(ATTRIBUTIONS), description="how the row's credential was identified")
-    source_line_start: Int = pa.Field(ge=1, description="first line of the row in the decoded input (1-based)")
-    source_line_end: Int = pa.Field(ge=1, description="last line of the row in the decoded input")
+    college_credit_hours: Int = pa.Field(
+        title="College credit hours", nullable=True, ge=0, description="required college credit hours"
+    )
+    exam_minutes: Int = pa.Field(
+        title="Exam length (minutes)",
+        nullable=True,
+        gt=0,
+        description="total stated duration of all exam parts, minutes",
+    )
+    exam_questions: Int = pa.Field(
+        title="Exam questions", nullable=True, gt=0, description="number of multiple-choice questions"
+    )
+    ceus_required: Int = pa.Field(title="CEUs per renewal", gt=0, description="CEUs needed per renewal period")
+    ceu_period_years: Int = pa.Field(
+        title="Renewal period (years)", in_range={"min_value": 1, "max_value": 10}, description="renewal period, years"
+    )
+    ceus_per_year: Float = pa.Field(
+        title="CEUs per year", gt=0, description="ceus_required / ceu_period_years, rounded to 2 decimals"
+    )
+    renewal_membership: Text = pa.Field(
+        title="Membership to keep", nullable=True, description="membership to keep to maintain it"
+    )
+    attribution: Text = pa.Field(
+        title="Identified by", isin=list(ATTRIBUTIONS), description="how the row's credential was identified"
+    )
+    source_line_start: Int = pa.Field(
+        title="First line", ge=1, description="first line of the row in the decoded input (1-based)"
+    )
+    source_line_end: Int = pa.Field(title="Last line", ge=1, description="last line of the row in the decoded input")
 
     class Config:
         strict = True
@@ -96,9 +130,11 @@ class Certifications(pa.DataFrameModel):
 
 
 class CertificationTopics(pa.DataFrameModel):
-    credential: Text = pa.Field(str_matches=NO_MARK, description="refers to certifications.credential")
-    topic_order: Int = pa.Field(ge=1, description="1-based order within the cell")
-    topic: Text = pa.Field(str_matches=NORMALIZED, description="one topic, as written")
+    credential: Text = pa.Field(
+        title="Credential", str_matches=NO_MARK, description="refers to certifications.credential"
+    )
+    topic_order: Int = pa.Field(title="Topic order", ge=1, description="1-based order within the cell")
+    topic: Text = pa.Field(title="Topic", str_matches=NORMALIZED, description="one topic, as written")
 
     class Config:
         strict = True
@@ -112,16 +148,27 @@ class CertificationTopics(pa.DataFrameModel):
 
 
 class Glossary(pa.DataFrameModel):
-    term: Text = pa.Field(unique=True, str_matches=NO_MARK, description="the abbreviation, without ® or ™")
-    mark: Text = pa.Field(nullable=True, isin=["®", "™"], description="® or ™ where the source term carries one")
-    expansion: Text = pa.Field(description="what the abbreviation stands for")
-    description: Text = pa.Field(nullable=True, description="the rest of the entry")
-    kind: Text = pa.Field(isin=list(KINDS), description="what the term names")
-    offered_by: Text = pa.Field(nullable=True, description="for a credential: the awarding organization(s)")
-    offered_by_inferred: Bool = pa.Field(description="offered_by comes from another entry (this one was cut off)")
-    truncated: Bool = pa.Field(description="the scrape cut the entry short")
-    source_line_start: Int = pa.Field(ge=1, description="first line of the entry in the decoded input")
-    source_line_end: Int = pa.Field(ge=1, description="last line of the entry in the decoded input")
+    term: Text = pa.Field(
+        title="Term", unique=True, str_matches=NO_MARK, description="the abbreviation, without ® or ™"
+    )
+    mark: Text = pa.Field(
+        title="Mark", nullable=True, isin=["®", "™"], description="® or ™ where the source term carries one"
+    )
+    expansion: Text = pa.Field(title="Expansion", description="what the abbreviation stands for")
+    description: Text = pa.Field(title="Description", nullable=True, description="the rest of the entry")
+    kind: Text = pa.Field(title="Kind", isin=list(KINDS), description="what the term names")
+    offered_by: Text = pa.Field(
+        title="Awarding body", nullable=True, description="for a credential: the awarding organization(s)"
+    )
+    offered_by_inferred: Bool = pa.Field(
+        title="Awarding body from another entry",
+        description="offered_by comes from another entry (this one was cut off)",
+    )
+    truncated: Bool = pa.Field(title="Cut short", description="the scrape cut the entry short")
+    source_line_start: Int = pa.Field(
+        title="First line", ge=1, description="first line of the entry in the decoded input"
+    )
+    source_line_end: Int = pa.Field(title="Last line", ge=1, description="last line of the entry in the decoded input")
 
     class Config:
         strict = True
@@ -135,14 +182,18 @@ class Glossary(pa.DataFrameModel):
 
 
 class SourceMap(pa.DataFrameModel):
-    ordinal: Int = pa.Field(ge=1, unique=True, description="1-based position of the paragraph in reading order")
-    line: Int = pa.Field(ge=1, description="1-based line in the decoded input where the paragraph's text starts")
-    start_column: Int = pa.Field(ge=1, description="1-based column in that line where the text starts")
-    role: Text = pa.Field(isin=list(ROLES), description="what the paragraph is")
-    target: Text = pa.Field(nullable=True, isin=TARGETS, description="the output it feeds")
-    key: Text = pa.Field(nullable=True, description="the credential or term the paragraph feeds")
-    column: Text = pa.Field(nullable=True, description="the column it feeds")
-    text: Text = pa.Field(str_matches=NORMALIZED, description="the paragraph as normalised")
+    ordinal: Int = pa.Field(
+        title="Paragraph", ge=1, unique=True, description="1-based position of the paragraph in reading order"
+    )
+    line: Int = pa.Field(
+        title="Line", ge=1, description="1-based line in the decoded input where the paragraph's text starts"
+    )
+    start_column: Int = pa.Field(title="Column", ge=1, description="1-based column in that line where the text starts")
+    role: Text = pa.Field(title="Role", isin=list(ROLES), description="what the paragraph is")
+    target: Text = pa.Field(title="Feeds table", nullable=True, isin=TARGETS, description="the output it feeds")
+    key: Text = pa.Field(title="Feeds key", nullable=True, description="the credential or term the paragraph feeds")
+    column: Text = pa.Field(title="Feeds column", nullable=True, description="the column it feeds")
+    text: Text = pa.Field(title="Text", str_matches=NORMALIZED, description="the paragraph as normalised")
 
     class Config:
         strict = True
@@ -158,21 +209,37 @@ class SourceMap(pa.DataFrameModel):
 
 class Evidence(pa.DataFrameModel):
     table: Text = pa.Field(
-        isin=["certifications", "certification_topics", "glossary"], description="the table of the value"
+        title="Table", isin=["certifications", "certification_topics", "glossary"], description="the table of the value"
     )
-    key: Text = pa.Field(description="the credential or term")
-    topic_order: Int = pa.Field(nullable=True, ge=1, description="for certification_topics, the topic's order")
-    column: Text = pa.Field(description="the column whose value this supports")
-    evidence_order: Int = pa.Field(ge=1, description="1-based, per value")
-    value: Text = pa.Field(description="the value as written in the JSON output")
-    method: Text = pa.Field(isin=list(METHODS), description="how the value was obtained from this piece")
-    rule: Text = pa.Field(description="short name of the rule that produced the value")
-    ordinal: Int = pa.Field(nullable=True, ge=1, description="the source_map paragraph the quote is in")
-    line: Int = pa.Field(nullable=True, ge=1, description="line of the quote's first character in the decoded input")
-    start_column: Int = pa.Field(nullable=True, ge=1, description="1-based column of the quote's first character")
-    end_column: Int = pa.Field(nullable=True, ge=1, description="column just after its last character")
-    quote: Text = pa.Field(nullable=True, description="the characters of the decoded input between those columns")
-    note: Text = pa.Field(nullable=True, description="for derived: what it is computed from; for reference: the source")
+    key: Text = pa.Field(title="Key", description="the credential or term")
+    topic_order: Int = pa.Field(
+        title="Topic order", nullable=True, ge=1, description="for certification_topics, the topic's order"
+    )
+    column: Text = pa.Field(title="Column", description="the column whose value this supports")
+    evidence_order: Int = pa.Field(title="Piece", ge=1, description="1-based, per value")
+    value: Text = pa.Field(title="Value", description="the value as written in the JSON output")
+    method: Text = pa.Field(
+        title="Method", isin=list(METHODS), description="how the value was obtained from this piece"
+    )
+    rule: Text = pa.Field(title="Rule", description="short name of the rule that produced the value")
+    ordinal: Int = pa.Field(
+        title="Paragraph", nullable=True, ge=1, description="the source_map paragraph the quote is in"
+    )
+    line: Int = pa.Field(
+        title="Line", nullable=True, ge=1, description="line of the quote's first character in the decoded input"
+    )
+    start_column: Int = pa.Field(
+        title="First column", nullable=True, ge=1, description="1-based column of the quote's first character"
+    )
+    end_column: Int = pa.Field(
+        title="End column", nullable=True, ge=1, description="column just after its last character"
+    )
+    quote: Text = pa.Field(
+        title="Quote", nullable=True, description="the characters of the decoded input between those columns"
+    )
+    note: Text = pa.Field(
+        title="Note", nullable=True, description="for derived: what it is computed from; for reference: the source"
+    )
 
     class Config:
         strict = True
@@ -258,6 +325,7 @@ def portable_type(dtype: object) -> str:
 @dataclass(frozen=True)
 class Field:
     name: str
+    title: str  # what a person reads as the column's heading (the report, the data package)
     type: str  # integer, number, boolean, string
     nullable: bool
     description: str
@@ -270,7 +338,9 @@ def fields(table: str) -> tuple[Field, ...]:
     result = []
     for name, col in SCHEMAS[table].to_schema().columns.items():
         allowed = next((tuple(c.statistics["allowed_values"]) for c in col.checks if c.name == "isin"), None)
-        result.append(Field(name, portable_type(col.dtype), bool(col.nullable), str(col.description), allowed))
+        result.append(
+            Field(name, str(col.title), portable_type(col.dtype), bool(col.nullable), str(col.description), allowed)
+        )
     return tuple(result)
 
 

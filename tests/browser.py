@@ -8,7 +8,7 @@ must not pass by skipping.
 `open_page` loads a file and records every request, console message, page error and dialog; any
 request that is not for a `file:` URL is aborted, so nothing can reach the network.
 
-    python -m tests.browser output/report.html docs/report.png 1280 2400   # the page's top 2400 px
+    python -m tests.browser output/report.html docs/report.png 1280 1400   # the page's top 1400 px (docs/report.png)
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from pipeline.formats.datapackage import descriptor
 from pipeline.formats.json import dumps as json_bytes
 from pipeline.formats.xlsx import SHEETS as XLSX_SHEETS
 from pipeline.paths import DICTIONARY, OUTPUT_DIR
+from pipeline.records import Dataset
 from pipeline.schemas import SCHEMAS
 from tests.ci import in_ci
 
@@ -45,14 +46,14 @@ def test_datapackage_is_valid_offline(output_dir: Path) -> None:
     assert report.valid, report.flatten(["type", "message"])
 
 
-def test_datapackage_reports_a_broken_foreign_key(tmp_path: Path, output_dir: Path) -> None:
+def test_datapackage_reports_a_broken_foreign_key(tmp_path: Path, output_dir: Path, dataset: Dataset) -> None:
     broken = tmp_path / "broken"
     shutil.copytree(output_dir, broken)
     topics = broken / "certification_topics.csv"
     topics.write_bytes(topics.read_bytes().replace(b"\r\nCMM,1,", b"\r\nXYZ,1,"))
     files = {p.name: (len(d), hashlib.sha256(d).hexdigest()) for p in broken.glob("*.csv") for d in [p.read_bytes()]}
     document = json.loads((broken / "document.json").read_text(encoding="utf-8"))
-    package = descriptor(Snapshot({}, document, []), files)
+    package = descriptor(Snapshot(dataset.tables, document, []), files)
     (broken / "datapackage.json").write_bytes(json_bytes(package))  # hashes match: only the key is wrong
     report = frictionless_validate(str(broken / "datapackage.json"))
     assert not report.valid

@@ -4,12 +4,14 @@ and `validate` reading every format back through the registry."""
 from __future__ import annotations
 
 import asyncio
+import html
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
-from dataclasses import asdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -25,6 +27,7 @@ from pipeline.formats import csv as csv_format
 from pipeline.formats import json as json_format
 from pipeline.formats import sqlite as sqlite_format
 from pipeline.formats import xlsx as xlsx_format
+from pipeline.formats.base import AsOf
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.schemas import SCHEMAS, fields
@@ -32,9 +35,14 @@ from pipeline.schemas import SCHEMAS, fields
 TABLES = list(SCHEMAS)
 
 
+def words(page: str) -> str:
+    """A page's text as a person reads it: without tags, references resolved, white space collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
 @pytest.fixture(scope="module")
 def snapshot(dataset: Dataset) -> Snapshot:
-    return Snapshot(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(RAW_DOCUMENT))
+    return Snapshot(dataset.tables, dataset.document, dataset.findings, Origin.load(RAW_DOCUMENT))
 
 
 # --- the registry ------------------------------------------------------------------------------
@@ -285,17 +293,66 @@ def test_datasette_metadata(output_dir: Path) -> None:
     document = json.loads((output_dir / "document.json").read_text(encoding="utf-8"))
     assert metadata["title"] == document["title"]
     assert document["source"]["sha256"] in metadata["source"] and document["source"]["file"] in metadata["source"]
-    assert metadata["license"] == "The database is protected by copyright © 2022"  # as the scrape's footer says
+    assert metadata["license"] == "not stated by the publisher"  # the footer is the mirror's notice, not a licence
+    assert (
+        "“The database is protected by copyright © 2022”: the mirror's notice, not a licence" in metadata["description"]
+    )
+    assert metadata["about"] in metadata["description"] and "The page is undated" in metadata["about"]
     assert "source_url" not in metadata  # the mirror's address is not known, so none is given
     tables = metadata["databases"]["certifications"]["tables"]
     assert tables["glossary"]["columns"]["truncated"] == "the scrape cut the entry short"
 
 
-def test_no_licence_is_made_up(snapshot: Snapshot) -> None:
-    source_map = snapshot.tables["source_map"]
-    without = source_map[~source_map["text"].str.contains("copyright")].reset_index(drop=True)
-    plain = Snapshot({**snapshot.tables, "source_map": without}, snapshot.document, snapshot.findings)
-    assert "license" not in sqlite_format.metadata(plain)
+def with_text(snapshot: Snapshot, role: str, old: str, new: str) -> Snapshot:
+    """The snapshot with `old` rewritten to `new` in the paragraphs of `role`, as a page with other words gives it."""
+    source_map = snapshot.tables["source_map"].copy()
+    at = (source_map["role"] == role) & source_map["text"].str.contains(old, regex=False)
+    assert at.any(), (role, old)
+    source_map.loc[at, "text"] = source_map.loc[at, "text"].str.replace(old, new, regex=False)
+    return Snapshot(
+        {**snapshot.tables, "source_map": source_map}, snapshot.document, snapshot.findings, snapshot.origin
+    )
+
+
+def test_no_licence_is_made_up_and_none_is_taken_from_the_mirror(snapshot: Snapshot) -> None:
+    as_of = AsOf.of(snapshot)
+    assert as_of.licence == "not stated by the publisher"
+    assert as_of.licence_note.startswith("The publisher (Medical Office Manager) states no licence for this page.")
+    plain = AsOf.of(with_text(snapshot, "boilerplate", "The database is protected by copyright © 2022", "Share"))
+    assert plain.mirror_notice is None and "mirror" not in plain.statement + plain.licence_note
+    assert plain.licence == "not stated by the publisher"
+    stated = AsOf.of(with_text(snapshot, "disclaimer", "Always consult", "Licensed under CC BY 4.0. Always consult"))
+    assert stated.licence == stated.page_rights and stated.licence.startswith("Medical Office Manager assumes")
+    assert "Licensed under CC BY 4.0" in sqlite_format.metadata(with_text(
+        snapshot, "disclaimer", "Always consult", "Licensed under CC BY 4.0. Always consult"))["license"]  # fmt: skip
+
+
+def test_as_of_says_what_is_known_and_nothing_more(snapshot: Snapshot) -> None:
+    as_of = AsOf.of(snapshot)
+    assert as_of.statement == (
+        "The page is undated; the mirror's footer says “The database is protected by copyright © 2022”; when this "
+        "copy was retrieved was not recorded. Requirements may have changed since: check with the awarding body "
+        "(PAHCOM, ACMPE, PMI, AAPC, CIE, CSME, POMAA or MMI) before relying on a value."
+    )
+    retrieved = Snapshot(snapshot.tables, snapshot.document, snapshot.findings, Origin(retrieved="2024-03-01"))
+    assert "; this copy was retrieved on 2024-03-01." in AsOf.of(retrieved).statement
+    dated = AsOf.of(with_text(snapshot, "section_text", "advance your career.", "advance your career. Updated 2019."))
+    assert dated.statement.startswith("The page gives no date of publication (its text mentions 2019); the mirror's")
+    assert "2019" not in as_of.statement + as_of.licence_note  # no date but those the document states
+
+
+def test_as_of_is_the_same_statement_wherever_a_person_meets_the_data(output_dir: Path) -> None:
+    statement = json.loads((output_dir / "metadata.json").read_text(encoding="utf-8"))["about"]
+    package = json.loads((output_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["description"].startswith(f"As of: {statement} Licence: ")
+    assert "licenses" not in package  # the publisher states none
+    book = openpyxl.load_workbook(output_dir / "certifications.xlsx", read_only=True)
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row and row[0]}
+    assert about["as of"] == statement and about["licence"].endswith("the mirror's notice, not a licence.")
+    assert statement in words((output_dir / "report.html").read_text(encoding="utf-8"))
+    for name in ("metadata.json", "datapackage.json", "report.html"):  # the mirror's notice is never a licence
+        text = (output_dir / name).read_text(encoding="utf-8")
+        assert not re.search(r"licen[cs]e\W{0,5}[^.]{0,20}The database is protected", text, re.IGNORECASE), name
 
 
 def test_datasette_serves_the_database_with_its_metadata(output_dir: Path) -> None:
@@ -309,11 +366,14 @@ def test_datasette_serves_the_database_with_its_metadata(output_dir: Path) -> No
         assert rows.status_code == page.status_code == view.status_code == 200
         return rows.json(), page.text, view.text
 
-    data, page, view = asyncio.run(fetch())
+    # in a thread of its own: Playwright's sync API (the report's tests) keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        data, page, view = pool.submit(asyncio.run, fetch()).result()
     assert [r["credential"] for r in data["rows"]][:3] == ["CMM", "CMPE", "FACMPE"]  # type: ignore[index]
     assert "one row per entry of the document&#39;s abbreviation glossary" in page
     assert "the scrape cut the entry short" in page  # column descriptions shown
-    assert "The database is protected by copyright © 2022" in page
+    shown = words(page)
+    assert "Data license: not stated by the publisher" in shown and f"About: {metadata['about']}" in shown
     assert '"topic_count": 9' in view
 
 
@@ -343,7 +403,11 @@ def test_origin_from_the_sidecar_and_the_command_line(tmp_path: Path, raw_text: 
                     "--source-url", "https://example.org/b"], check=True)  # fmt: skip
     [recorded] = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))["sources"]
     assert (recorded["path"], recorded["retrieved"]) == ("https://example.org/b", "2024-03-01")
-    assert json.loads((out / "metadata.json").read_text(encoding="utf-8"))["source_url"] == "https://example.org/b"
+    metadata = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    assert metadata["source_url"] == "https://example.org/b"
+    assert "; this copy was retrieved on 2024-03-01." in metadata["about"]  # the sidecar's date, nowhere invented
+    assert metadata["about"] in words((out / "report.html").read_text(encoding="utf-8"))
+    validate_dir(out)  # the report is the page the folder's data and its recorded origin give
 
 
 @pytest.mark.parametrize("sidecar", ['{"url": 3}', '{"when": "2024"}', '{"retrieved": "last week"}', "[1"])

@@ -12,7 +12,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -68,7 +68,7 @@ def leftovers(folder: Path) -> list[str]:
 
 def rendered(source: Path) -> dict[str, bytes]:
     dataset = build(source)
-    data = Data(dataset.tables, dataset.document, [asdict(f) for f in dataset.findings], Origin.load(source))
+    data = Data(dataset.tables, dataset.document, dataset.findings, Origin.load(source))
     return {file.name: file.data for file in render(data)}
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.errors import ValidationFailed
 from pipeline.records import Dataset
-from pipeline.schemas import validate
+from pipeline.schemas import SCHEMAS, fields, validate
 
 
 def broken(dataset: Dataset, table: str, column: str, row: int, value: object) -> dict[str, pd.DataFrame]:
@@ -74,3 +74,11 @@ def test_source_map_must_cover_every_paragraph(dataset: Dataset) -> None:
     validate(dataset.tables, dataset.paragraphs)
     with pytest.raises(ValidationFailed, match="95 rows for 96 paragraphs"):
         validate(dataset.tables, dataset.paragraphs + 1)
+
+
+def test_every_column_has_a_title_of_its_own() -> None:
+    """The headings people read (the report, the data package) come from the schemas, one per column."""
+    for table in SCHEMAS:
+        titles = [f.title for f in fields(table)]
+        assert all(t and t != "None" and t[0].isupper() for t in titles), (table, titles)
+        assert len(set(titles)) == len(titles), (table, titles)

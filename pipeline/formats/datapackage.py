@@ -1,6 +1,7 @@
 """`datapackage.json`: a Frictionless Data Package (v2) describing the CSV files, generated from the schemas,
 with `sources` recording the snapshot: what it is, where it came from and when it was retrieved where the
-user knows it (`Origin`), and the source file's name, size and sha256 always."""
+user knows it (`Origin`), and the source file's name, size and sha256 always. Its `description` says how old
+the data is and on what terms (`AsOf`); it has no `licenses` where the publisher states none."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.formats.base import Folder, Snapshot
+from pipeline.formats.base import AsOf, Folder, Origin, Snapshot
 from pipeline.formats.json import dumps
 from pipeline.schemas import SCHEMAS, description, fields, foreign_keys, primary_key
 
@@ -22,7 +23,7 @@ TABLE_SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 def _schema(table: str) -> dict[str, Any]:
     columns = [
-        {"name": f.name, "type": f.type, "description": f.description,
+        {"name": f.name, "title": f.title, "type": f.type, "description": f.description,
          **({} if f.nullable else {"constraints": {"required": True}})}
         for f in fields(table)
     ]  # fmt: skip
@@ -58,8 +59,10 @@ def descriptor(snapshot: Snapshot, files: Mapping[str, tuple[int, str]]) -> dict
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "bytes": size, "hash": f"sha256:{sha256}", "schema": _schema(table),
         })  # fmt: skip
+    as_of = AsOf.of(snapshot)
     return {
         "$schema": PACKAGE_PROFILE, "name": NAME, "title": str(snapshot.document["title"]),
+        "description": f"As of: {as_of.statement} Licence: {as_of.licence_note}",
         "sources": [source(snapshot)], "resources": resources,
     }  # fmt: skip
 
@@ -103,4 +106,6 @@ def check(folder: Folder) -> list[str]:
     for item in package.get("sources", []):
         if isinstance(item, dict) and "sha256" in item:
             folder.source(DESCRIPTOR, item["sha256"])
+            known = {"url": item.get("path"), "retrieved": item.get("retrieved"), "publisher": item.get("publisher")}
+            folder.origin = Origin(**{k: str(v) for k, v in known.items() if v})
     return problems

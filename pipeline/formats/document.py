@@ -51,7 +51,7 @@ SCHEMAS: dict[str, pydantic.TypeAdapter[Any]] = {
 
 
 def write(snapshot: Snapshot, written: Mapping[str, tuple[int, str]]) -> dict[str, bytes]:
-    return {DOCUMENT: dumps(snapshot.document), QUALITY_REPORT: dumps(list(snapshot.findings))}
+    return {DOCUMENT: dumps(snapshot.document), QUALITY_REPORT: dumps([asdict(f) for f in snapshot.findings])}
 
 
 def check(folder: Folder) -> list[str]:
@@ -69,5 +69,5 @@ def check(folder: Folder) -> list[str]:
             folder.document = dict(data)
             folder.source(name, data["source"]["sha256"])
         else:
-            folder.findings = [asdict(f) for f in data]
+            folder.findings = list(data)
     return problems

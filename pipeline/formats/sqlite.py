@@ -8,8 +8,10 @@ already leads with, and the view `credential_topics` (each credential with its n
 and serialised: the same input and SQLite version give the same bytes.
 
 `metadata.json` gives Datasette the document's title, the source (file name, sha256, and its URL
-where the origin is known), the licence as the source states it (a copyright or licence statement in
-the document's boilerplate, never made up), and the table and column descriptions from the schemas:
+where the origin is known), how old the data is (`AsOf.statement`, in the description and, as
+`about`, in the footer of every page) and on what terms (`AsOf.licence_note`), the licence as the
+publisher states it ("not stated by the publisher" where it states none: the mirror's copyright
+notice is quoted, never taken for a licence), and the table and column descriptions from the schemas:
 
     datasette output/certifications.sqlite --metadata output/metadata.json
 """
@@ -27,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.formats.base import Folder, Snapshot, typed
+from pipeline.formats.base import AsOf, Folder, Snapshot, typed
 from pipeline.formats.json import dumps
 from pipeline.schemas import SCHEMAS, description, fields, foreign_keys, primary_key
 
@@ -45,8 +47,6 @@ FROM "certifications" AS c
 LEFT JOIN "certification_topics" AS t ON t."credential" = c."credential"
 GROUP BY c."credential"
 ORDER BY c."position\""""
-# A statement of rights in the document's boilerplate ("The database is protected by copyright © 2022").
-_RIGHTS = re.compile(r"copyright|©|\(c\)\s*\d{4}|licen[cs]e|all rights reserved", re.IGNORECASE)
 _SHA256 = re.compile(r"\bsha256 ([0-9a-f]{64})\b")
 DOCUMENT_ORDER = {"certifications": "position", "glossary": "source_line_start"}  # Datasette's default sort
 
@@ -153,25 +153,19 @@ def _integrity(db: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def rights(snapshot: Snapshot) -> str | None:
-    """The source's own statement of rights: a boilerplate paragraph about copyright or a licence, if any."""
-    source_map = snapshot.tables["source_map"]
-    boilerplate = source_map.loc[source_map["role"] == "boilerplate", "text"]
-    return next((str(t) for t in boilerplate if _RIGHTS.search(str(t))), None)
-
-
 def metadata(snapshot: Snapshot) -> dict[str, Any]:
-    """Datasette's metadata: title, source, licence as stated, table and column descriptions."""
+    """Datasette's metadata: title, as of, licence as stated, source, table and column descriptions."""
     source = snapshot.document["source"]
+    as_of = AsOf.of(snapshot)
     result: dict[str, Any] = {
         "title": str(snapshot.document["title"]),
+        "description": f"As of: {as_of.statement} Licence: {as_of.licence_note}",
+        "license": as_of.licence,
         "source": f"{source['file']}, sha256 {source['sha256']}",
+        "about": as_of.statement,  # Datasette's footer: on every page, where the description is on the first only
     }
     if snapshot.origin.url:
         result["source_url"] = snapshot.origin.url
-    statement = rights(snapshot)
-    if statement:
-        result["license"] = statement
     tables: dict[str, Any] = {
         table: {
             "description": description(table),

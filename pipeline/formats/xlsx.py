@@ -30,7 +30,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.formats.base import Folder, Snapshot, typed
+from pipeline.formats.base import AsOf, Folder, Snapshot, typed
 from pipeline.formats.csv import concatenated, joined, neutralize, neutralize_column, restore
 from pipeline.schemas import column_dtypes, description
 
@@ -231,12 +231,15 @@ def _about_rows(snapshot: Snapshot, parts: Sequence[_Part]) -> list[list[tuple[s
     """The About sheet: (text or number, style) per cell, row by row."""
     source = snapshot.document["source"]
     origin = snapshot.origin
+    as_of = AsOf.of(snapshot)
     facts: list[tuple[str, str]] = [
         ("title", str(snapshot.document["title"])),
         ("source file", str(source["file"])),
         ("source sha256", str(source["sha256"])),
         *((("source url", origin.url),) if origin.url else ()),
         *((("retrieved", origin.retrieved),) if origin.retrieved else ()),
+        ("as of", as_of.statement),
+        ("licence", as_of.licence_note),
     ]
     for part in parts:
         if part.start == 0:
@@ -251,9 +254,9 @@ def _about_rows(snapshot: Snapshot, parts: Sequence[_Part]) -> list[list[tuple[s
     rows.append([("s", name, HEADER) for name in ["severity", "code", "line", "key", "message"]])
     for f in snapshot.findings:
         rows.append([
-            ("s", str(f["severity"]), DEFAULT), ("s", str(f["code"]), DEFAULT),
-            ("n" if f["line"] is not None else "", f["line"], DEFAULT), ("s", str(f["key"] or ""), DEFAULT),
-            ("s", neutralize(str(f["message"])), WRAPPED),
+            ("s", f.severity, DEFAULT), ("s", f.code, DEFAULT),
+            ("n" if f.line is not None else "", f.line, DEFAULT), ("s", f.key or "", DEFAULT),
+            ("s", neutralize(f.message), WRAPPED),
         ])  # fmt: skip
     return rows
 
