@@ -20,14 +20,35 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from pipeline.errors import DocumentError
+from pipeline.interpret.account import (
+    ABBREVIATION,
+    OR,
+    RECOMMENDED,
+    Account,
+    Context,
+    Note,
+    clause_of,
+    clause_span,
+    condition_end,
+    words_end,
+)
+from pipeline.interpret.context import (
+    DEGREE_AFTER,
+    EDUCATION_HOURS,
+    SHARE_AFTER,
+    SHARE_BEFORE,
+    exam_context,
+    general_context,
+    time_limit,
+)
 from pipeline.interpret.evidence import Piece, Traced, quoted
 from pipeline.model import Passage, Quote
-from pipeline.quantities import TIME_UNITS, Duration, Period, Quantity, Reading, Unit, durations, read
+from pipeline.quantities import Duration, Period, Quantity, Unit, durations, read
 
 CellName = Literal["eligibility", "exam", "maintenance"]
 NoteCode = Literal["ambiguous_value", "unread_value"]
@@ -41,9 +62,6 @@ MAX_YEARS = 60
 MAX_MONTHS = 720
 MAX_CREDIT_HOURS = 1_000
 
-# An organization or credential abbreviation as the cells write it: "PAHCOM", "POMAA’s", "CMOM®".
-_ABBREVIATION = re.compile(r"(?<![\w&])(?P<abbr>[A-Z][A-Z0-9&]+)(?:[®™])?(?:[’']s)?(?![\w&])")
-_UNIT_ABBREVIATIONS = frozenset({"CEU", "CEUS", "CE", "CES", "CEH", "CEHS", "CME"})
 _ORGS = r"[A-Z][A-Z0-9&]+(?:[’']s)?(?:\s*(?:,|and/or|and|or|/|&)\s*[A-Z][A-Z0-9&]+(?:[’']s)?)*"
 # Membership: "PAHCOM membership", "MMI Membership", "membership in AAPC", "a member of POMAA", "maintain PAHCOM".
 _MEMBERSHIP = re.compile(
@@ -56,145 +74,11 @@ _MAINTAIN = re.compile(
     rf"\b(?i:maintain(?:ing|s)?\s+(?:(?:your|an?|active|current)\s+)*)(?P<orgs>{_ORGS})(?:\s+(?i:membership))?"
     r"(?![\w])"
 )
-# Where the exam is taken: "PAHCOM conference", "one of POMAA’s conferences and seminars".
-_VENUE = re.compile(
-    r"(?P<org>[A-Z][A-Z0-9&]+)(?:[’']s)?\s+(?:annual\s+|national\s+|regional\s+)?(?:conferences?|meetings?|events?|"
-    r"seminars?|chapters?|conventions?|testing\s+centers?)\b"
-)
-# Words that make a stated value conditional: it holds only sometimes.
-_CONDITION = re.compile(
-    r"\b(?:if|unless|when|whenever|depending|except|varies|vary|otherwise|provided|either)\b", re.IGNORECASE
-)
-_RECOMMENDED = re.compile(r"\b(?:recommended|preferred|suggested|encouraged|desirable|advised)\b", re.IGNORECASE)
 _SUPERVISORY = re.compile(
     r"^\s*(?:of\s+|in\s+(?:an?\s+|the\s+)?)?(?:supervisory|supervising|supervision|as\s+an?\s+supervisor)",
     re.IGNORECASE,
 )
-_EDUCATION_HOURS = re.compile(
-    r"\s*(?:of|in)\s+(?:continuing\s+education|ce\b|ceus?\b|cme\b|training|education|coursework|course\s+work|"
-    r"study|instruction|preparation|classroom)",
-    re.IGNORECASE,
-)
-_TIME_LIMIT_BEFORE = re.compile(
-    r"(?:\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
-    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
-    re.IGNORECASE,
-)
-_TIME_LIMIT_AFTER = re.compile(r"\s*(?:(?:of|after|from|since)\s+(?:enrollment|enrolling|registration|application)"
-                               r"|(?:ago|old|of\s+age)\b)", re.IGNORECASE)  # fmt: skip
-_ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conferences": not a count
-_ASSESSED_WORK = re.compile(
-    r"^\s*(?:[a-z-]+\s+)?(?:case\s+stud(?:y|ies)|papers?|essays?|projects?|references?|letters?|modules?|courses?|"
-    r"sections?|parts?|domains?)\b",
-    re.IGNORECASE,
-)
-_SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:which|these|them|those|the)|must|should|need|needs|have\s+to|has\s+to|are|is|in)\b", re.IGNORECASE
-)
-_SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least|of\s+the)\s*$", re.IGNORECASE)
-_DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
-_COURSE = re.compile(r"\b(?:programs?|courses?|training|learning|modules?|class(?:es)?|study|preparation|review|"
-                     r"seminars?|workshops?|webinars?|curriculum|coursework)\b", re.IGNORECASE)  # fmt: skip
-_EXAM = re.compile(r"\b(?:exam\w*|tests?|questions?|essays?|assessments?)\b", re.IGNORECASE)
-_WORD_RUN = re.compile(r"[^,;()]*")
-_CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
-_PHRASE_END = re.compile(r"[,;()]|\.(?!\d)")
-_OR = re.compile(r"\bor\b|/", re.IGNORECASE)
-_OR_AT_START = re.compile(r"or\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b|,", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Note:
-    """A finding about one cell, before its row's credential is known."""
-
-    code: NoteCode
-    column: str | None
-    message: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Context:
-    """Words of a cell that state a number or name an organization without being a value, and why."""
-
-    cell: CellName
-    words: str
-    reason: str
-
-
-@dataclass
-class Account:
-    """What a cell's reading did with each of its numbers and abbreviations."""
-
-    name: CellName
-    passage: Passage
-    reading: Reading
-    used: list[tuple[int, int]] = field(default_factory=list)
-    context: list[tuple[int, int, str]] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.passage.text
-
-    def use(self, start: int, end: int) -> None:
-        self.used.append((start, end))
-
-    def set_aside(self, start: int, end: int, reason: str) -> None:
-        self.context.append((start, end, reason))
-
-    def line_at(self, index: int) -> int:
-        return self.passage.paragraph_at(index).line
-
-    def ambiguous(self, column: str, reason: str, start: int, end: int) -> None:
-        """The column is left empty: the words [start, end) state it as `reason`."""
-        words = self.text[start:end]
-        message = f"{column} left empty: the {self.name} cell states {reason}: {words!r}"
-        self.notes.append(Note("ambiguous_value", column, message, self.line_at(start)))
-        self.use(start, end)
-
-    def refuse(self, column: str, reason: str, start: int, end: int, where: str) -> DocumentError:
-        """A required column the cell states as `reason`: the run cannot go on."""
-        words = self.text[start:end]
-        return DocumentError(f"the {self.name} cell states {column} as {reason}: {words!r}", where, self.line_at(start))
-
-    def mentions(self) -> list[tuple[int, int]]:
-        """Every number and abbreviation of the cell, as spans."""
-        spans = [(n.start, n.end) for n in self.reading.numbers]
-        spans += [
-            m.span("abbr") for m in _ABBREVIATION.finditer(self.text) if m["abbr"].upper() not in _UNIT_ABBREVIATIONS
-        ]
-        return sorted(spans)
-
-    def contexts(self) -> list[Context]:
-        return [Context(self.name, self.text[a:b], reason) for a, b, reason in self.context]
-
-    def close(self, where: str) -> None:
-        """Every mention neither used nor set aside becomes an `unread_value` note quoting its clause. In the
-        maintenance cell an unread number makes the CEU requirement doubtful ("12 CEUs each year (24 for
-        non-members)"), and the columns cannot be null: the run refuses."""
-        covered = [(a, b) for a, b in self.used] + [(a, b) for a, b, _ in self.context]
-        numbers = {(n.start, n.end) for n in self.reading.numbers}
-        for start, end in self.mentions():
-            if any(a <= start and end <= b for a, b in covered):
-                continue
-            clause = _clause(self.text, start, end)
-            if self.name == "maintenance" and (start, end) in numbers:
-                message = f"the maintenance cell states {self.text[start:end]!r} besides its CEUs: {clause!r}"
-                raise DocumentError(message, where, self.line_at(start))
-            message = f"the {self.name} cell states {self.text[start:end]!r} ({clause!r}), which no column reads"
-            self.notes.append(Note("unread_value", None, message, self.line_at(start)))
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around [start, end): between the nearest ; . ( ) on either side."""
-    begin, stop = _span(_CLAUSE_END, text, start, end)
-    return text[begin:stop].strip()
-
-
-def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    return _span(_CLAUSE_END, text, start, end)
 
 
 @dataclass(frozen=True)
@@ -256,12 +140,12 @@ def read_fields(
     exam_minutes = exam_questions = None
     if "exam" in by_name:
         exam_account = by_name["exam"]
-        _exam_context(exam_account, organizations)
+        exam_context(exam_account, organizations)
         exam_minutes = _exam_minutes(exam_account, where)
         exam_questions = _single(exam_account, ("question",), "exam_questions", "questions", MAX_QUESTIONS, where)
     ceus, period = _ceu_requirement(renewal, where)
     for account in accounts:
-        _general_context(account)
+        general_context(account)
         account.close(where)
     fields = Fields(
         membership_required=membership,
@@ -288,11 +172,6 @@ def read_fields(
 # --- organizations ------------------------------------------------------------------------------
 
 
-def _names(orgs: str) -> list[tuple[str, int, int]]:
-    """The abbreviations of an organization list, with their spans in it."""
-    return [(m["abbr"], m.start("abbr"), m.end("abbr")) for m in _ABBREVIATION.finditer(orgs)]
-
-
 def _membership(
     account: Account,
     column: str,
@@ -315,17 +194,17 @@ def _membership(
         return None
     found.sort()
     named = [
-        tuple(dict.fromkeys(m["abbr"] for m in _ABBREVIATION.finditer(orgs) if m["abbr"] not in credentials))
+        tuple(dict.fromkeys(m["abbr"] for m in ABBREVIATION.finditer(orgs) if m["abbr"] not in credentials))
         for _, _, orgs, _ in found
     ]  # "certification as a CMPE and MGMA membership": a credential is not an organization whose membership counts
     for (start, end, _, _), names in zip(found, named, strict=True):
         for name in names:  # the row names them, even as alternatives: evidence of which credential it is
             organizations.setdefault(name, []).extend(account.passage.quotes(start, end))
-    alternative = next((f for f in found if _OR.search(f[2])), None)
+    alternative = next((f for f in found if OR.search(f[2])), None)
     if alternative is not None:
         account.ambiguous(column, "alternatives", alternative[0], alternative[1])
         return None
-    if recommended := next((f for f in found if _RECOMMENDED.search(_clause(text, f[0], f[1]))), None):
+    if recommended := next((f for f in found if RECOMMENDED.search(clause_of(text, f[0], f[1]))), None):
         account.ambiguous(column, "a recommendation, not a requirement", recommended[0], recommended[1])
         return None
     if len(set(named)) > 1:
@@ -346,13 +225,13 @@ def _prerequisites(
     text = account.text
     named: dict[str, tuple[Quote, ...]] = {}
     spans: list[tuple[int, int]] = []
-    for match in _ABBREVIATION.finditer(text):
+    for match in ABBREVIATION.finditer(text):
         if match["abbr"] in credentials:
             spans.append(match.span("abbr"))
             named.setdefault(match["abbr"], tuple(account.passage.quotes(*match.span("abbr"))))
     if not named:
         return None, {}
-    if len(named) > 1 and _OR.search(text[spans[0][0] : spans[-1][1]]):
+    if len(named) > 1 and OR.search(text[spans[0][0] : spans[-1][1]]):
         account.ambiguous("prerequisite_credential", "alternatives", spans[0][0], spans[-1][1])
         return None, named
     for span in spans:
@@ -382,37 +261,6 @@ def _checked(value: Fraction, high: int, account: Account, quantity: Quantity | 
                             account.line_at(quantity.start))  # fmt: skip
 
 
-def _conditional(
-    account: Account, start: int, end: int, *, recommended_ok: bool = False, units: Iterable[Unit] = ()
-) -> int | None:
-    """Where the words that make the value at [start, end) conditional end, or None: a condition in its phrase
-    (between commas, semicolons, parentheses), or a phrase right after it that is a condition or an alternative
-    ("…, if …", "…, or an associate degree", "(150 when taken online)") and states no quantity of another kind
-    than `units` (", or four hours when taken online" is about a duration, not the questions before it)."""
-    text = account.text
-    begin, stop = _span(_PHRASE_END, text, start, end)
-    if stop < len(text) and text[stop] in ",(":
-        following_end = _span(_PHRASE_END, text, stop + 1, stop + 1)[1]
-        following = text[stop + 1 : following_end].strip()
-        kinds = {q.unit for q in account.reading.quantities if stop < q.start and q.end <= following_end}
-        about_this = not kinds - set(units)  # else the phrase after is about another quantity
-        if about_this and (_CONDITION.match(following) or _OR_AT_START.match(following)):
-            return following_end  # "…, if certified before 2010", "…, or an associate degree"
-        if about_this and text[stop] == "(" and _CONDITION.search(following):
-            return min(following_end + 1, len(text))  # "200 questions (150 when taken online)"
-    phrase = text[begin:stop]
-    if _CONDITION.search(phrase) or (not recommended_ok and _RECOMMENDED.search(phrase)):
-        return stop
-    return None
-
-
-def _span(boundary: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch of `text` around [start, end) between the nearest boundaries on either side."""
-    before = [m.end() for m in boundary.finditer(text, 0, start)]
-    after = boundary.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
-
-
 def _single(
     account: Account, units: Sequence[Unit], column: str, rule: str, high: int, where: str
 ) -> Traced[int] | None:
@@ -424,21 +272,16 @@ def _single(
         account.ambiguous(column, "two candidates", candidates[0].start, candidates[-1].end)
         return None
     quantity = candidates[0]
-    conditional = _conditional(account, quantity.start, quantity.end, units=units)
+    conditional = condition_end(account, quantity.start, quantity.end, units=units)
     reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
     value = _whole(quantity.low, high, account, quantity, where)
     if reason is None and value is None:
         reason = "a number that is not whole"
     if reason or value is None:
-        account.ambiguous(column, reason or "", quantity.start, _words_end(account, quantity.end, conditional))
+        account.ambiguous(column, reason or "", quantity.start, words_end(account, quantity.end, conditional))
         return None
     account.use(quantity.start, quantity.end)
     return Traced(value, quoted("parsed", rule, account.passage, quantity.start, quantity.end))
-
-
-def _words_end(account: Account, end: int, conditional: int | None) -> int:
-    """The end of the words an ambiguity quotes: the condition's, else the phrase's."""
-    return max(end if conditional is None else conditional, _span(_PHRASE_END, account.text, end, end)[1])
 
 
 def _set_aside(account: Account, quantity: Quantity) -> bool:
@@ -456,13 +299,13 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
         if quantity.unit not in ("year", "month", "week", "day"):
             continue
         after = text[quantity.end :]
-        if limit := _time_limit(text, quantity.start, quantity.end):
+        if limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit or an age, not experience")
-        elif _DEGREE_AFTER.match(after.lstrip("-")):
+        elif DEGREE_AFTER.match(after.lstrip("-")):
             account.set_aside(quantity.start, quantity.end, "the length of a degree or program, not experience")
         elif match := _SUPERVISORY.match(after):
             supervisory.append((quantity, quantity.end + match.end()))
-        elif _RECOMMENDED.search(_clause(text, quantity.start, quantity.end)):
+        elif RECOMMENDED.search(clause_of(text, quantity.start, quantity.end)):
             advised.append(quantity)
         else:
             required.append(quantity)
@@ -488,18 +331,18 @@ def _years(account: Account, candidates: list[Quantity], column: str, rule: str,
     quantity = candidates[0]
     reason = quantity.ambiguity or (
         "a condition"
-        if _conditional(account, quantity.start, quantity.end, recommended_ok=recommended, units=_TIME) is not None
+        if condition_end(account, quantity.start, quantity.end, recommended_ok=recommended, units=_TIME) is not None
         else None
     )
     if quantity.unit in ("week", "day"):
         reason = reason or "experience in days or weeks"
     if reason:
-        account.ambiguous(column, reason, quantity.start, _clause_span(text, quantity.start, quantity.end)[1])
+        account.ambiguous(column, reason, quantity.start, clause_span(text, quantity.start, quantity.end)[1])
         return None
     years = quantity.low * _YEARS[quantity.unit]
     _checked(years, MAX_YEARS, account, quantity, where)
     end = quantity.end
-    if recommended and (marker := _RECOMMENDED.search(text, quantity.end)):
+    if recommended and (marker := RECOMMENDED.search(text, quantity.end)):
         end = marker.end()
     account.use(quantity.start, quantity.end)
     return Traced(float(round(years, 2)), quoted("parsed", rule, account.passage, quantity.start, end))
@@ -512,7 +355,7 @@ def _supervisory(account: Account, candidates: list[tuple[Quantity, int]], where
         account.ambiguous("supervisory_experience_months", "two candidates", candidates[0][0].start, candidates[-1][1])
         return None
     quantity, end = candidates[0]
-    conditional = _conditional(account, quantity.start, end, units=_TIME)
+    conditional = condition_end(account, quantity.start, end, units=_TIME)
     reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
     months = quantity.low * 12 * _YEARS[quantity.unit]
     value = _whole(months, MAX_MONTHS, account, quantity, where)
@@ -528,49 +371,6 @@ def _supervisory(account: Account, candidates: list[tuple[Quantity, int]], where
 # --- the exam -----------------------------------------------------------------------------------
 
 
-def _exam_context(account: Account, organizations: dict[str, list[Quote]]) -> None:
-    """What the exam cell states that is not the exam's length or questions: where it is taken (also evidence of
-    the row's organization), hours of education, time limits."""
-    text = account.text
-    for match in _VENUE.finditer(text):
-        account.set_aside(match.start(), match.end(), "where the exam is taken")
-        organizations.setdefault(match["org"], []).extend(account.passage.quotes(*match.span()))
-    for quantity in account.reading.quantities:
-        if quantity.unit == "ceu":
-            account.set_aside(quantity.start, quantity.end, "hours of education required, not a length of the exam")
-        elif quantity.unit == "hour" and (education := _EDUCATION_HOURS.match(text, quantity.end)):
-            account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
-        elif quantity.unit in TIME_UNITS and _of_a_course(text, quantity.start, quantity.end):
-            account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
-        elif limit := _time_limit(text, quantity.start, quantity.end):
-            account.set_aside(*limit, "a time limit, not a length of the exam")
-    for period in account.reading.periods:
-        limit = _time_limit(text, period.start, period.end) or (period.start, period.end)
-        account.set_aside(*limit, "a time limit, not a length of the exam")
-
-
-def _of_a_course(text: str, start: int, end: int) -> bool:
-    """Whether a length of time is a course's: the words it qualifies ("a 2-hour review course", "program (20 hours)")
-    name a course and no exam."""
-    before = text[:start].rstrip()
-    words = (
-        text[: len(before) - 1].split()[-3:]
-        if before.endswith("(")  # "(20 hours)": the words before the parenthesis
-        else _WORD_RUN.match(text, end)[0].split()[:3]  # type: ignore[index]
-    )
-    named = " ".join(words)
-    return bool(_COURSE.search(named)) and not _EXAM.search(named)
-
-
-def _time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The words of a time limit around [start, end) ("within 6 months of enrollment"), or None."""
-    before = _TIME_LIMIT_BEFORE.search(text, 0, start)
-    after = _TIME_LIMIT_AFTER.match(text, end)
-    if before is None and after is None:
-        return None
-    return (before.start() if before else start), (after.end() if after else end)
-
-
 def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
     """Total stated duration of all exam parts, in minutes: one piece per part. Parts joined by "and" add up;
     parts joined by "or" are alternatives (ambiguous), as are ranges and conditions."""
@@ -578,17 +378,17 @@ def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
     parts = [d for d in durations(account.reading) if not any(_set_aside(account, q) for q in d.parts)]
     if not parts:
         return None
-    last_clause_end = _clause_span(text, parts[-1].start, parts[-1].end)[1]
+    last_clause_end = clause_span(text, parts[-1].start, parts[-1].end)[1]
     # "up to 3 hours": the time the exam allows is its length; any other bound or range is not one value
     reason = next((a for d in parts if (a := d.ambiguity) and a != "an upper bound"), None)
     for previous, current in itertools.pairwise(parts):
         between = text[previous.end : current.start]
-        if _OR.search(between):
+        if OR.search(between):
             reason = reason or "alternatives"
         elif not _AND.search(between):
             reason = reason or "two candidates"
     if reason is None and any(
-        _conditional(account, d.start, d.end, units=("hour", "minute")) is not None for d in parts
+        condition_end(account, d.start, d.end, units=("hour", "minute")) is not None for d in parts
     ):
         reason = "a condition"
     if reason:
@@ -616,10 +416,14 @@ def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
 
 
 def _is_ceu(account: Account, quantity: Quantity) -> bool:
-    """CEUs, or hours of continuing education ("24 hours of continuing education")."""
+    """CEUs, or hours of continuing education ("24 hours in continuing education")."""
     if quantity.unit == "ceu":
         return True
-    return quantity.unit == "hour" and bool(_EDUCATION_HOURS.match(account.text, quantity.end))
+    return quantity.unit == "hour" and bool(EDUCATION_HOURS.match(account.text, quantity.end))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[int]]:
@@ -634,7 +438,7 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     """
     text = account.text
     ceus = [q for q in account.reading.quantities if _is_ceu(account, q)]
-    shares = [q for q in ceus[1:] if _SHARE_BEFORE.search(text, 0, q.start) or _SHARE_AFTER.match(text[q.end :])]
+    shares = [q for q in ceus[1:] if SHARE_BEFORE.search(text, 0, q.start) or SHARE_AFTER.match(text[q.end :])]
     for share in shares:
         account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
     ceus = [q for q in ceus if q not in shares]
@@ -644,10 +448,10 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     if len(ceus) > 1:
         raise account.refuse("ceus_required", "two requirements", ceus[0].start, ceus[-1].end, where)
     quantity = ceus[0]
-    clause_start, clause_end = _clause_span(text, quantity.start, quantity.end)
+    clause_start, clause_end = clause_span(text, quantity.start, quantity.end)
     if reason := quantity.ambiguity:
         raise account.refuse("ceus_required", reason, quantity.start, clause_end, where)
-    if _conditional(account, quantity.start, quantity.end, units=("ceu",)) is not None:
+    if condition_end(account, quantity.start, quantity.end, units=("ceu",)) is not None:
         raise account.refuse("ceus_required", "a condition", clause_start, clause_end, where)
     value = _whole(quantity.low, MAX_CEUS, account, quantity, where)
     if value is None:
@@ -696,25 +500,4 @@ def _period(account: Account, ceus: Quantity, clause_start: int, clause_end: int
     return Traced(int(period.years), quoted("parsed", "ceus_every_n_years", account.passage, period.start, period.end))
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 # --- context any cell may state -----------------------------------------------------------------
-
-
-def _general_context(account: Account) -> None:
-    """Numbers that are not counts ("one of"), shares of another number ("nine must be in …"), counts of
-    assessed work ("three case studies")."""
-    text = account.text
-    in_quantities = [(q.start, q.end) for q in account.reading.quantities]
-    for number in account.reading.numbers:
-        if any(a <= number.start and number.end <= b for a, b in in_quantities):
-            continue
-        start, after = number.start, text[number.end :]
-        if text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
-            account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
-        elif account.name == "maintenance" and (_SHARE_AFTER.match(after) or _SHARE_BEFORE.search(text, 0, start)):
-            account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
-        elif match := _ASSESSED_WORK.match(after):
-            account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")

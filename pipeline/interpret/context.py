@@ -1,0 +1,128 @@
+"""Context: what an exam or maintenance cell states that is a number or an organization without being a value,
+recognised for a stated reason ("within 6 months of enrollment" is a time limit, "50 hours of continuing
+education" is not exam time, "at … PAHCOM conference" is where the exam is taken, "nine must be in …" is a share
+of the CEUs, "one of" is not a count, "three case studies" is assessed work no column holds).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.interpret.account import Account
+from pipeline.model import Quote
+from pipeline.quantities import TIME_UNITS
+
+# Where the exam is taken: "PAHCOM conference", "one of POMAA’s conferences and seminars".
+VENUE = re.compile(
+    r"(?P<org>[A-Z][A-Z0-9&]+)(?:[’']s)?\s+(?:annual\s+|national\s+|regional\s+)?(?:conferences?|meetings?|events?|"
+    r"seminars?|chapters?|conventions?|testing\s+centers?)\b"
+)
+
+
+EDUCATION_HOURS = re.compile(
+    r"\s*(?:of|in)\s+(?:continuing\s+education|ce\b|ceus?\b|cme\b|training|education|coursework|course\s+work|"
+    r"study|instruction|preparation|classroom)",
+    re.IGNORECASE,
+)
+
+
+_TIME_LIMIT_BEFORE = re.compile(
+    r"(?:\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
+    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TIME_LIMIT_AFTER = re.compile(r"\s*(?:(?:of|after|from|since)\s+(?:enrollment|enrolling|registration|application)"
+                               r"|(?:ago|old|of\s+age)\b)", re.IGNORECASE)  # fmt: skip
+
+
+_ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conferences": not a count
+
+
+_ASSESSED_WORK = re.compile(
+    r"^\s*(?:[a-z-]+\s+)?(?:case\s+stud(?:y|ies)|papers?|essays?|projects?|references?|letters?|modules?|courses?|"
+    r"sections?|parts?|domains?)\b",
+    re.IGNORECASE,
+)
+
+
+SHARE_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:which|these|them|those|the)|must|should|need|needs|have\s+to|has\s+to|are|is|in)\b", re.IGNORECASE
+)
+
+
+SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least|of\s+the)\s*$", re.IGNORECASE)
+
+
+DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
+
+
+_COURSE = re.compile(r"\b(?:programs?|courses?|training|learning|modules?|class(?:es)?|study|preparation|review|"
+                     r"seminars?|workshops?|webinars?|curriculum|coursework)\b", re.IGNORECASE)  # fmt: skip
+
+
+_EXAM = re.compile(r"\b(?:exam\w*|tests?|questions?|essays?|assessments?)\b", re.IGNORECASE)
+
+
+_WORD_RUN = re.compile(r"[^,;()]*")
+
+
+def exam_context(account: Account, organizations: dict[str, list[Quote]]) -> None:
+    """What the exam cell states that is not the exam's length or questions: where it is taken (also evidence of
+    the row's organization), hours of education, time limits."""
+    text = account.text
+    for match in VENUE.finditer(text):
+        account.set_aside(match.start(), match.end(), "where the exam is taken")
+        organizations.setdefault(match["org"], []).extend(account.passage.quotes(*match.span()))
+    for quantity in account.reading.quantities:
+        if quantity.unit == "ceu":
+            account.set_aside(quantity.start, quantity.end, "hours of education required, not a length of the exam")
+        elif quantity.unit == "hour" and (education := EDUCATION_HOURS.match(text, quantity.end)):
+            account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
+        elif quantity.unit in TIME_UNITS and of_a_course(text, quantity.start, quantity.end):
+            account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
+        elif limit := time_limit(text, quantity.start, quantity.end):
+            account.set_aside(*limit, "a time limit, not a length of the exam")
+    for period in account.reading.periods:
+        limit = time_limit(text, period.start, period.end) or (period.start, period.end)
+        account.set_aside(*limit, "a time limit, not a length of the exam")
+
+
+def of_a_course(text: str, start: int, end: int) -> bool:
+    """Whether a length of time is a course's: the words it qualifies ("a 2-hour review course", "program (20 hours)")
+    name a course and no exam."""
+    before = text[:start].rstrip()
+    words = (
+        text[: len(before) - 1].split()[-3:]
+        if before.endswith("(")  # "(20 hours)": the words before the parenthesis
+        else _WORD_RUN.match(text, end)[0].split()[:3]  # type: ignore[index]
+    )
+    named = " ".join(words)
+    return bool(_COURSE.search(named)) and not _EXAM.search(named)
+
+
+def time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words of a time limit around [start, end) ("within 6 months of enrollment"), or None."""
+    before = _TIME_LIMIT_BEFORE.search(text, 0, start)
+    after = _TIME_LIMIT_AFTER.match(text, end)
+    if before is None and after is None:
+        return None
+    return (before.start() if before else start), (after.end() if after else end)
+
+
+def general_context(account: Account) -> None:
+    """Numbers that are not counts ("one of"), shares of another number ("nine must be in …"), counts of
+    assessed work ("three case studies")."""
+    text = account.text
+    in_quantities = [(q.start, q.end) for q in account.reading.quantities]
+    for number in account.reading.numbers:
+        if any(a <= number.start and number.end <= b for a, b in in_quantities):
+            continue
+        start, after = number.start, text[number.end :]
+        if text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
+            account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
+        elif account.name == "maintenance" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start)):
+            account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
+        elif match := _ASSESSED_WORK.match(after):
+            account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")
