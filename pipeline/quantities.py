@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 Unit = Literal["hour", "minute", "day", "week", "month", "year", "ceu", "question", "credit_hour"]
@@ -127,6 +128,9 @@ _PERIOD_LEAD = frozenset({"every", "each", "per", "a", "an"})
 _PERIOD_SPAN_LEAD = frozenset({"in", "over", "within", "during"})
 _PERIOD_QUALIFIERS = frozenset({"calendar", "fiscal", "certification", "renewal", "recertification"})
 _PERIOD_NOUNS = frozenset({"period", "cycle", "span", "term"})
+_UNITS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], Unit]]] = {}
+for _words, _unit in _UNIT_PHRASES:  # longest first within each first word, as in _UNIT_PHRASES
+    _UNITS_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _unit))
 # What "a year" follows when it is a period: an amount's unit ("12 CEUs a year") or a word about earning it.
 _AFTER_AMOUNT = frozenset(
     {w for words, _ in _UNIT_PHRASES for w in words[-1:]} | {"needed", "required", "earned", "completed", "obtained"}
@@ -138,10 +142,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # the text in lower case, which the grammar compares
 
 
 def tokenize(text: str) -> list[Token]:
@@ -151,7 +152,7 @@ def tokenize(text: str) -> list[Token]:
     ['A', '3', '-', 'hour', '15', 'minute', ',', '175', '-', 'question', 'test', 'at', 'one', 'of', 'POMAA’s', \
 'conferences']
     """
-    return [Token(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m[0], m.start(), m.end(), m[0].lower()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,9 @@ def _is_word_number(token: Token) -> bool:
 
 def _unit_at(tokens: Sequence[Token], i: int) -> tuple[Unit, int] | None:
     """The unit spelled from token i ("hours", "continuing education units", "multiple choice questions")."""
-    for words, unit in _UNIT_PHRASES:
+    if i >= len(tokens):
+        return None
+    for words, unit in _UNITS_BY_FIRST_WORD.get(tokens[i].low, ()):
         if _match(tokens, i, words):
             if words == ("h",) and not _adjacent(tokens, i) and not (i and tokens[i - 1].low[:1].isdigit()):
                 continue
@@ -551,6 +554,7 @@ def _period_at(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
 # --- the whole text -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def read(text: str) -> Reading:
     """Every number, quantity and period `text` states, in order.
 
