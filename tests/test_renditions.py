@@ -73,6 +73,14 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("Markdown", lambda t: renditions.markdown(t).encode()),
     ("mirror without intro headings", lambda t: renditions.without_intro_headings(t).encode()),
     ("mirror with the caption twice", lambda t: renditions.caption_twice(t).encode()),
+    # hard-wrapped paragraphs (fold -s, fmt, a mail client): a paragraph's lines are one paragraph
+    ("wrapped at 60", lambda t: variants.wrapped(t, 60).encode()),
+    ("wrapped at 72, CRLF", lambda t: variants.wrapped(t, 72).replace("\n", "\r\n").encode()),
+    ("wrapped at 100", lambda t: variants.wrapped(t, 100).encode()),
+    # one line per paragraph, one blank line for a longer run, bullets (LibreOffice's text export)
+    ("a line per paragraph", lambda t: variants.line_per_paragraph(t).encode()),
+    # page breaks that ate the blank lines around them (pdftotext)
+    ("page breaks", lambda t: variants.page_breaks(variants.wrapped(t, 80)).encode()),
 ]
 # How each rendition identifies the rows: the page with its table intact kept every label.
 ATTRIBUTION = {"HTML table page": "row_label", "HTML table page minified": "row_label"}

@@ -64,3 +64,49 @@ def with_whitespace_noise(text: str) -> str:
 def mojibake(text: str) -> str:
     """UTF-8 bytes mis-decoded as Windows-1252 upstream: POMAAâ€™s, CMOMÂ®."""
     return text.encode("utf-8").decode("cp1252")
+
+
+def wrapped(text: str, width: int) -> str:
+    """Hard-wrapped as `fold -s` / `fmt` / a mail client do it: each paragraph's words refilled to `width`."""
+    import textwrap  # noqa: PLC0415
+
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)) if line else ""
+        for line in text.split("\n")
+    )
+
+
+def line_per_paragraph(text: str) -> str:
+    """As LibreOffice's text export and trafilatura lay text out: no blank line between paragraphs, one blank line
+    fewer in every longer run (a dropped line, an empty cell, a lost label), glossary entries as bullets."""
+    out: list[str] = []
+    blank = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            blank += 1
+            continue
+        if out:
+            out.extend([""] * (blank - 1))
+        out.append("    • " + line[2:] if line.startswith("> ") else line)
+        blank = 0
+    return "\n".join(out) + "\n"
+
+
+def page_breaks(text: str, every: int = 40) -> str:
+    """Form feeds every `every` lines, as pdftotext writes page breaks, eating the blank lines around them."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if n and n % every == 0:
+            while out and not out[-1].strip():
+                out.pop()
+            pending = True
+        else:
+            pending = False
+        if pending:
+            out.append("\f" + line)
+        elif out and out[-1].startswith("\f") and not out[-1].strip("\f").strip() and not line.strip():
+            continue
+        else:
+            out.append(line)
+    return "\n".join(out)

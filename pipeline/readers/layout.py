@@ -207,13 +207,18 @@ def _glossary(items: Sequence[Item], start: int, bare: bool = False) -> tuple[tu
     """Entries from `start`, each with the paragraphs that continue it (one blank line apart in a
     flat rendition; inside the same list item in a structured one)."""
     groups: list[tuple[list[Paragraph], bool]] = []  # paragraphs, may be continued by loose paragraphs
+    starts = [i for i in range(start, len(items)) if _is_entry_start(items[i]) or (bare and _is_bare_entry(items[i]))]
+    last = starts[-1] if starts else None
     end = start
     while end < len(items):
         item = items[end]
         if not isinstance(item, Block):
             break
         if _is_entry_start(item) or (bare and _is_bare_entry(item)):
-            groups.append((list(item.paragraphs), item.kind != "item"))
+            # A `> ` entry may be continued by the paragraphs after it; a list item only where its structure is
+            # gone (a flat text's bullets), and the last one not at all: what follows the list is the page's tail.
+            continued = item.kind == "paragraph" or (item.kind == "quote" and end != last)
+            groups.append((list(item.paragraphs), continued))
         elif groups[-1][1] and item.kind == "paragraph" and item.gap == 1 and not DISCLAIMER.search(item.text):
             groups[-1][0].extend(item.paragraphs)
         else:

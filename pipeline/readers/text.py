@@ -132,7 +132,9 @@ class _Reader:
 
     def _block(self, lines: list[_Line]) -> Block:
         first = lines[0]
-        kind: Kind = "item" if first.marker else "paragraph"
+        # A list item of a flat text is continued, as a `> ` entry is, by the paragraphs right after it (the layout
+        # treats it as a quote): the structure that would hold them inside the item is gone.
+        kind: Kind = "quote" if first.marker else "paragraph"
         paragraphs = [self._paragraph(line, line.marker if n == 0 else 0, len(line.raw)) for n, line in
                       enumerate(lines)]  # fmt: skip
         return Block(tuple(p for p in paragraphs if p), first.gap, kind, first.page_break)
