@@ -156,7 +156,7 @@ BROKEN_TABLE = Refused(EXIT_DATA, ("table",), "the table's cells cannot be told 
 
 
 def binary(kind: str) -> Refused:
-    why = f"a {kind} file, not a rendition the readers take"
+    why = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} file, not a rendition the readers take"
     return Refused(EXIT_INPUT, (kind, *ACCEPTED), why, names_a_line=False)
 
 
