@@ -22,7 +22,7 @@ is missing skips with the reason, and fails under CI.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -132,6 +132,12 @@ TODAY: dict[str, Today] = {
 }
 
 
+def test_today_names_only_cases() -> None:
+    """An entry for a case that does not exist (a typo, a renamed case) would mark nothing."""
+    assert set(TODAY) <= {case.id for case in CASES}
+    assert all(today.known for today in TODAY.values() if today.result == "different")
+
+
 def _params(test: Literal["never_different", "expected"]) -> list[object]:
     """Every case; an expected failure where `TODAY` says the readers fail it. Only an assertion counts as
     that failure (`raises`): a missing tool under CI, or a converter that breaks, is an error all the same."""
@@ -156,9 +162,9 @@ def workshop(tmp_path_factory: pytest.TempPathFactory, raw_text: str) -> Worksho
 
 
 @pytest.fixture(scope="session")
-def outcomes() -> Iterator[dict[str, Outcome]]:
-    """The pipeline's outcome per case, so that both tests of a case run it once."""
-    yield {}
+def outcomes() -> dict[str, Outcome]:
+    """The pipeline's outcome per case, so that the tests of a case run it once."""
+    return {}
 
 
 def _outcome(
@@ -210,7 +216,12 @@ def test_expected_result(
 
 
 @pytest.mark.parametrize(
-    "case", [pytest.param(c, id=c.id) for c in CASES if (t := TODAY.get(c.id)) is not None and t.result == "different"]
+    "case",
+    [
+        pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else [])
+        for c in CASES
+        if (t := TODAY.get(c.id)) is not None and t.result == "different"
+    ],
 )
 def test_known_differences_only(
     case: Case,
