@@ -101,7 +101,7 @@ REFUSALS = [
      "no number of CEUs: 'Every three years'", 57),
     # two blank lines instead of three between the CMM and CMPE rows, and no label: one row?
     ("rows merged", lambda t: t.replace("marketing\n\n\n\n2 or more", "marketing\n\n\n2 or more"),
-     "merged two rows", 46),
+     "two rows ran together", 46),
     # CMM's topics line swapped with the blank line after it: the list would become CMPE's eligibility
     ("topics moved into the next row",
      lambda t: t.replace("\n\n\ninsurance/", "\n\n\n\ninsurance/").replace("marketing\n\n\n\n", "marketing\n\n\n"),

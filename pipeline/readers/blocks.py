@@ -219,8 +219,8 @@ def refuse_side_by_side(lines: Sequence[str], where: str) -> None:
     for number, line in enumerate(lines, start=1):
         if _HEADER_PIECE.match(line) and any(_HEADER_NAMES.search(x) for x in lines[max(number - 4, 0) : number + 3]):
             shown = line.strip()
-            message = (f"the table's header cells are broken over lines and out of order ({shown!r} alone): its "
-                       f"columns were laid side by side, and cannot be read cell by cell; {ACCEPTED}")  # fmt: skip
+            message = (f"the table's header cells are broken over lines ({shown!r} alone): its columns were laid "
+                       f"side by side or its rows wrapped, and it cannot be read cell by cell; {ACCEPTED}")  # fmt: skip
             raise DocumentError(message, where, number)
         if _GRID_BORDER.match(line) and any(_HEADER_NAMES.search(x) for x in lines[number : number + 4]):
             grid = "the table is drawn as a grid with its columns side by side, which cannot be read cell by cell"

@@ -121,7 +121,10 @@ def _row(part: int, blocks: list[Block], where: str) -> Row:
     again = [b for b in rest if _states_ceus(b)]
     merged = next((b for b in again if _states_renewal(b)), again[0] if again else None)
     if merged:
-        message = "a second CEU requirement in one row: the scrape merged two rows (the blank lines between them lost?)"
+        message = (
+            "a second CEU requirement in one table row: two rows ran together (the blank lines between them were "
+            "lost, as pdftotext without -layout loses them)"
+        )
         raise DocumentError(message, where, merged.paragraphs[0].line)
     body = blocks[1:] if label else blocks
     dropped = tuple(prev.paragraphs[-1] for prev, b in itertools.pairwise(body) if b.gap == DROPPED)
