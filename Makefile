@@ -6,10 +6,10 @@ PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
 SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') $(wildcard raw/*.source.json) reference/credentials.csv
 
-.PHONY: help pipeline test lint validate bench clean
+.PHONY: help pipeline test test-sweeps lint validate bench clean
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The project's folder goes on the environment's path (a .pth file), so `.venv/bin/python -m pipeline`
 # works from any directory.
@@ -37,8 +37,17 @@ lint: $(VENV)/.dev ## ruff and strict mypy
 	$(VENV)/bin/ruff format --check pipeline tests bench
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
-	$(PY) -m pytest
+# The suite runs on every core; the tests that share a browser or LibreOffice stay on one worker (loadgroup).
+# The project's bytecode is compiled first, as for `make pipeline`: the tests start the CLI many times.
+PYTEST := $(PY) -m pytest -n auto --dist loadgroup
+
+test: $(VENV)/.dev lint ## set up .venv, lint, then the test suite with a fast slice of each long sweep
+	$(PY) -m compileall -q pipeline
+	$(PYTEST)
+
+test-sweeps: $(VENV)/.dev ## the long sweeps in full (1,000 mutations, every kill point, large inputs), as CI runs them
+	$(PY) -m compileall -q pipeline
+	$(PYTEST) -m sweep
 
 # The benchmark measures what users get: a runtime-only environment from the same lock.
 .venv-bench/.runtime: requirements.lock

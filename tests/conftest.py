@@ -11,6 +11,18 @@ from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.run import build, run
 
+# Tests that share one expensive tool go to the same worker (`make test` runs `-n auto --dist loadgroup`), so
+# each tool starts once: a headless Chromium, LibreOffice's conversions.
+SHARED_TOOLS = ("browser", "calc")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tool = next((t for t in SHARED_TOOLS if t in getattr(item, "fixturenames", ())), None)
+        if tool is not None:
+            item.add_marker(pytest.mark.xdist_group(tool))
+
 
 @pytest.fixture(scope="session")
 def raw_text() -> str:
