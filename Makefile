@@ -11,16 +11,16 @@ SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') $(wildcard raw/*.
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-# The project's folder goes on the environment's path (a .pth file), so `.venv/bin/python -m pipeline`
-# works from any directory.
-$(VENV)/.runtime: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+# scripts/venv.sh creates the environment and installs a lock with uv (pinned in requirements-setup.lock),
+# or with pip where uv cannot be had. The project's folder goes on the environment's path (a .pth file), so
+# `.venv/bin/python -m pipeline` works from any directory.
+$(VENV)/.runtime: requirements.lock requirements-setup.lock
+	sh scripts/venv.sh $(PYTHON) $(VENV) requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "certifications.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	sh scripts/venv.sh $(PYTHON) $(VENV) requirements-dev.lock
 	touch $@
 
 # compileall: the project's bytecode cached as pip caches an installed package's, also where
@@ -50,9 +50,8 @@ test-sweeps: $(VENV)/.dev ## the long sweeps in full (1,000 mutations, every kil
 	$(PYTEST) -m sweep
 
 # The benchmark measures what users get: a runtime-only environment from the same lock.
-.venv-bench/.runtime: requirements.lock
-	$(PYTHON) -m venv .venv-bench
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+.venv-bench/.runtime: requirements.lock requirements-setup.lock
+	sh scripts/venv.sh $(PYTHON) .venv-bench requirements.lock
 	touch $@
 
 bench: .venv-bench/.runtime $(VENV)/.dev ## benchmark: full run vs import floor, stages and formats, scaling, no-change make
