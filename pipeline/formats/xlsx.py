@@ -10,6 +10,11 @@ The sheets are written column by column: every cell's XML is built with pyarrow 
 columns (shared strings by dictionary-encoding every text column at once), then rows are joined and
 streamed into the zip a batch at a time. A cell-by-cell writer takes microseconds per cell, which
 is seconds for the hundreds of thousands of evidence rows of a large document.
+
+Why not XlsxWriter: on the real document it took 149 ms (median of 7, 195 ms the first time) against this
+writer's 65 ms (105 ms), plus 64 ms to import, measured on a busy 2-core machine; the whole run has about 90 ms
+above its import floor. A test (`test_the_workbook_uses_only_what_xlsxwriter_writes`) checks that every part,
+element and attribute written here is one XlsxWriter writes for the same cells, and that the cells read the same.
 """
 
 from __future__ import annotations
