@@ -417,7 +417,9 @@ def kill_sweep(
             start_at = len(runs) * every
             runs.extend(pool.map(one, range(start_at, start_at + WORKERS * every, every)))
     first_complete = next(i for i, r in enumerate(runs) if r.returncode == 0)
-    assert all(r.returncode == 0 for r in runs[first_complete:])
+    assert all(r.returncode == 0 for r in runs[first_complete:]), [
+        (r.point, r.returncode, r.stderr[-200:]) for r in runs
+    ]
     return runs[:first_complete]
 
 
