@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import pytest
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.run import build, run
+
+# A suite started in the background by a shell without job control inherits SIGINT ignored, and so would every
+# run the tests start: the kill sweeps' SIGINT would then do nothing. Handled here, the runs get the default.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # Tests that share one expensive tool go to the same worker (`make test` runs `-n auto --dist loadgroup`), so
 # each tool starts once: a headless Chromium, LibreOffice's conversions.
