@@ -6,21 +6,21 @@ PY := $(VENV)/bin/python
 RAW := raw/certification-table-medical-office-managers.txt
 SOURCES := $(shell find pipeline -name '*.py' -o -name '*.j2') $(wildcard raw/*.source.json) reference/credentials.csv
 
-.PHONY: help pipeline test lint validate bench clean
+.PHONY: help pipeline test test-sweeps lint validate bench clean
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-# The project's folder goes on the environment's path (a .pth file), so `.venv/bin/python -m pipeline`
-# works from any directory.
-$(VENV)/.runtime: requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+# scripts/venv.sh creates the environment and installs a lock with uv (pinned in requirements-setup.lock),
+# or with pip where uv cannot be had. The project's folder goes on the environment's path (a .pth file), so
+# `.venv/bin/python -m pipeline` works from any directory.
+$(VENV)/.runtime: requirements.lock requirements-setup.lock
+	sh scripts/venv.sh $(PYTHON) $(VENV) requirements.lock
 	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "certifications.pth").write_text("$(CURDIR)\n")'
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	sh scripts/venv.sh $(PYTHON) $(VENV) requirements-dev.lock
 	touch $@
 
 # compileall: the project's bytecode cached as pip caches an installed package's, also where
@@ -37,13 +37,21 @@ lint: $(VENV)/.dev ## ruff and strict mypy
 	$(VENV)/bin/ruff format --check pipeline tests bench
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.dev lint ## set up .venv, lint, then run the whole test suite
-	$(PY) -m pytest
+# The suite runs on every core; the tests that share a browser or LibreOffice stay on one worker (loadgroup).
+# The project's bytecode is compiled first, as for `make pipeline`: the tests start the CLI many times.
+PYTEST := $(PY) -m pytest -n auto --dist loadgroup
+
+test: $(VENV)/.dev lint ## set up .venv, lint, then the test suite with a fast slice of each long sweep
+	$(PY) -m compileall -q pipeline
+	$(PYTEST)
+
+test-sweeps: $(VENV)/.dev ## the long sweeps in full (1,000 mutations, every kill point, large inputs), as CI runs them
+	$(PY) -m compileall -q pipeline
+	$(PYTEST) -m sweep
 
 # The benchmark measures what users get: a runtime-only environment from the same lock.
-.venv-bench/.runtime: requirements.lock
-	$(PYTHON) -m venv .venv-bench
-	.venv-bench/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+.venv-bench/.runtime: requirements.lock requirements-setup.lock
+	sh scripts/venv.sh $(PYTHON) .venv-bench requirements.lock
 	touch $@
 
 bench: .venv-bench/.runtime $(VENV)/.dev ## benchmark: full run vs import floor, stages and formats, scaling, no-change make

@@ -1,10 +1,12 @@
-"""Benchmark: full run vs import floor, stage and format times, scaling of the full run, no-change `make pipeline`.
+"""Benchmark: setup (make pipeline vs venv + pip), the test suite, full run vs import floor, stage and format
+times, scaling of the full run, no-change `make pipeline`.
 
 Run with `make bench`, which uses a runtime-only environment (`.venv-bench`, the same pinned
 requirements.lock that `make pipeline` installs), so the figures are what users get. The full
 run writes every output (CSV, Parquet, JSON, XLSX, SQLite, report, data package). One check runs
 in the dev environment (.venv): that a run there does not import hypothesis. Prints a table and
-writes bench/results.json. Measures; asserts nothing.
+writes bench/results.json. Measures; asserts nothing. The setup and the suite are timed in a fresh clone of the
+committed HEAD (`--no-suite` leaves the suite out).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,12 +30,36 @@ RUNS = 12
 SIZES = [10, 100, 1_000, 10_000]
 DEV_PYTHON = ROOT / ".venv" / "bin" / "python"
 TARGETS = {
+    "fresh make pipeline / (venv + pip install)": 0.5,
+    "make test in a fresh clone, venv made (s)": 300.0,
     "full run / import floor (median ratio)": 1.2,
-    "10,000 credentials, full run: time (s)": 5.0,
-    "10,000 credentials, full run: peak RSS (MB)": 500.0,
+    "10,000 credentials, full run: time (s)": 60.0,
+    "10,000 credentials, full run: peak RSS (MB)": 1500.0,
+    "marginal cost per credential, 1k→10k / 100→1k": 1.5,
     "no-change make pipeline (s)": 0.3,
     "hypothesis imported by a run in the dev environment (0/1)": 0,
 }
+
+
+def setup_and_suite(suite: bool) -> dict[str, float | None]:
+    """In a fresh clone of HEAD: `make pipeline` from nothing, against `python3 -m venv` + `pip install -r
+    requirements.lock` in another folder (same caches for both); then, the venv made, `make test`."""
+    result: dict[str, float | None] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        clone, plain = Path(tmp) / "clone", Path(tmp) / "plain"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        start = time.perf_counter()
+        subprocess.run([shutil.which("python3") or "python3", "-m", "venv", str(plain)], check=True)
+        subprocess.run([str(plain / "bin" / "pip"), "install", "-q", "-r", str(ROOT / "requirements.lock")],
+                       check=True, capture_output=True)  # fmt: skip
+        result["venv_pip_s"] = time.perf_counter() - start
+        result["make_pipeline_s"] = wall(["make", "pipeline"], cwd=clone)
+        result["ratio"] = result["make_pipeline_s"] / result["venv_pip_s"]
+        result["make_test_s"] = None
+        if suite:
+            subprocess.run(["make", ".venv/.dev"], cwd=clone, check=True, capture_output=True)
+            result["make_test_s"] = wall(["make", "test"], cwd=clone)
+    return result
 
 
 def wall(command: list[str], cwd: Path = ROOT) -> float:
@@ -214,6 +241,7 @@ def main() -> None:
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()},
+        "setup": setup_and_suite(suite="--no-suite" not in sys.argv),
         "floor_vs_run": floor_vs_run(),
         "stages": stages(),
         "scaling": scaling(),
@@ -223,10 +251,16 @@ def main() -> None:
     f: dict[str, float] = results["floor_vs_run"]  # type: ignore[assignment]
     scale: list[dict[str, float]] = results["scaling"]  # type: ignore[assignment]
     largest = scale[-1]
+    setup: dict[str, float] = results["setup"]  # type: ignore[assignment]
+    by_size = {int(r["credentials"]): float(r["seconds"]) for r in scale}
+    marginal = ((by_size[10_000] - by_size[1_000]) / 9_000) / ((by_size[1_000] - by_size[100]) / 900)
     measured = {
+        "fresh make pipeline / (venv + pip install)": setup["ratio"],
+        "make test in a fresh clone, venv made (s)": setup["make_test_s"],
         "full run / import floor (median ratio)": f["ratio"],
         "10,000 credentials, full run: time (s)": largest["seconds"],
         "10,000 credentials, full run: peak RSS (MB)": largest["peak_rss_mb"],
+        "marginal cost per credential, 1k→10k / 100→1k": marginal,
         "no-change make pipeline (s)": results["make_pipeline_no_change"]["median_s"],  # type: ignore[index]
         "hypothesis imported by a run in the dev environment (0/1)": results["hypothesis_on_run_path"],
     }
@@ -236,6 +270,11 @@ def main() -> None:
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
     print(f"machine: {results['machine']}")
+    suite = "not run" if setup["make_test_s"] is None else f"{setup['make_test_s']:.0f} s"
+    print(
+        f"0. setup in a fresh clone: make pipeline {setup['make_pipeline_s']:.1f} s vs venv + pip install "
+        f"{setup['venv_pip_s']:.1f} s (ratio {setup['ratio']:.2f}); make test {suite}"
+    )
     print(f"1. full run vs import floor `{FLOOR}` ({f['runs_each']} alternating runs each)")
     print(f"   floor {f['floor_median_s']:.3f} s   run {f['run_median_s']:.3f} s   ratio {f['ratio']:.2f}")
     print("2. stages and formats on the real document (first call / warm median, ms)")

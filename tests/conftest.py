@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,23 @@ import pytest
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.run import build, run
+
+# A suite started in the background by a shell without job control inherits SIGINT ignored, and so would every
+# run the tests start: the kill sweeps' SIGINT would then do nothing. Handled here, the runs get the default.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+# Tests that share one expensive tool go to the same worker (`make test` runs `-n auto --dist loadgroup`), so
+# each tool starts once: a headless Chromium, LibreOffice's conversions.
+SHARED_TOOLS = ("browser", "calc")
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tool = next((t for t in SHARED_TOOLS if t in getattr(item, "fixturenames", ())), None)
+        if tool is not None:
+            item.add_marker(pytest.mark.xdist_group(tool))
 
 
 @pytest.fixture(scope="session")

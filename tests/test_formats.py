@@ -11,6 +11,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,7 +21,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import xlsxwriter
 from datasette.app import Datasette
+from python_calamine import CalamineWorkbook
 
 from pipeline.errors import InputError, ValidationFailed
 from pipeline.formats import FORMATS, Origin, Snapshot, render, validate_dir
@@ -27,7 +31,7 @@ from pipeline.formats import csv as csv_format
 from pipeline.formats import json as json_format
 from pipeline.formats import sqlite as sqlite_format
 from pipeline.formats import xlsx as xlsx_format
-from pipeline.formats.base import AsOf
+from pipeline.formats.base import AsOf, neutralize, restore
 from pipeline.paths import RAW_DOCUMENT
 from pipeline.records import Dataset
 from pipeline.schemas import SCHEMAS, fields
@@ -144,10 +148,10 @@ def test_a_folder_with_one_format_validates(tmp_path: Path, output_dir: Path, ke
      ("\rx", "'\rx"), ("CMM", "CMM"), ("3 hours", "3 hours"), ("'=x", "'=x")],
 )  # fmt: skip
 def test_formula_neutralisation_and_its_inverse(text: str, expected: str) -> None:
-    assert csv_format.neutralize(text) == expected
-    assert csv_format.neutralize_column(pa.array([text])).to_pylist() == [expected]
+    assert neutralize(text) == expected
+    assert xlsx_format.neutralize_column(pa.array([text])).to_pylist() == [expected]
     if text[:1] != "'":
-        assert csv_format.restore(pd.Series([expected])).tolist() == [text]
+        assert restore(pd.Series([expected])).tolist() == [text]
 
 
 def test_csv_format() -> None:
@@ -161,7 +165,7 @@ def test_csv_format() -> None:
     )
     data = csv_format.table_bytes(pa.Table.from_pandas(frame, preserve_index=False))
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8-sig") == 'n,t,f,b\r\n1,\'=cmd|\' /C calc\'!A0,12.0,True\r\n,"a ""quoted"", text",,\r\n'
+    assert data.decode("utf-8-sig") == 'n,t,f,b\r\n1,\'=cmd|\' /C calc\'!A0,12.0,TRUE\r\n,"a ""quoted"", text",,\r\n'
 
 
 AWKWARD = ['a "quoted"\\ text', "CMOM®", "tab\there", "line\nbreak", "\x01control", "", "ünïcödé ’ – ™", "😀"]
@@ -431,3 +435,67 @@ def test_a_run_does_not_import_hypothesis(tmp_path: Path) -> None:
     pytest.importorskip("hypothesis")  # installed in the test environment: the guard is what keeps it out
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# --- XLSX: nothing a well-tested Excel writer does not write -------------------------------------------
+
+
+def _vocabulary(path: Path) -> dict[str, set[tuple[str, str]]]:
+    """Part → every (element, attribute) it uses, an element alone as (element, "")."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    used: dict[str, set[tuple[str, str]]] = {}
+    for name, data in parts.items():
+        names = used.setdefault(name, set())
+        for element in ET.fromstring(data).iter():
+            names.add((element.tag, ""))
+            names.update((element.tag, attribute) for attribute in element.attrib)
+    return used
+
+
+def _xlsxwriter_copy(ours: Path, target: Path, constant_memory: bool) -> None:
+    """The same sheets and cells, bold frozen header with a filter, widths and wrapping, written by XlsxWriter."""
+    source = CalamineWorkbook.from_path(str(ours))
+    book = xlsxwriter.Workbook(str(target), {"constant_memory": constant_memory, "strings_to_numbers": False,
+                                             "strings_to_formulas": False, "strings_to_urls": False})  # fmt: skip
+    book.set_properties({"title": "certifications", "created": None})
+    header = book.add_format({"bold": True, "valign": "top", "text_wrap": True})
+    wrapped = book.add_format({"valign": "top", "text_wrap": True})
+    for name in source.sheet_names:
+        rows = source.get_sheet_by_name(name).to_python()
+        sheet = book.add_worksheet(name)
+        sheet.set_column(0, len(rows[0]) - 1, 20, wrapped)
+        if name != "About":
+            sheet.freeze_panes(1, 0)
+            sheet.autofilter(0, 0, len(rows) - 1, len(rows[0]) - 1)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                style = header if r == 0 else None
+                if isinstance(value, bool):
+                    sheet.write_boolean(r, c, value, style)
+                elif isinstance(value, int | float):
+                    sheet.write_number(r, c, value, style)
+                elif value != "":
+                    sheet.write_string(r, c, value, style)
+    book.close()
+
+
+def test_the_workbook_uses_only_what_xlsxwriter_writes(output_dir: Path, tmp_path: Path) -> None:
+    """Every part of our workbook, every element and attribute in it, is one XlsxWriter writes for the same
+    cells (with shared strings, or inline ones as in its constant-memory mode), and the cells read the same."""
+    ours = output_dir / "certifications.xlsx"
+    theirs = {mode: tmp_path / f"xlsxwriter-{mode}.xlsx" for mode in (False, True)}
+    for mode, path in theirs.items():
+        _xlsxwriter_copy(ours, path, constant_memory=mode)
+    allowed: dict[str, set[tuple[str, str]]] = {}
+    for path in theirs.values():
+        for part, names in _vocabulary(path).items():
+            allowed.setdefault(part, set()).update(names)
+    used = _vocabulary(ours)
+    assert set(used) <= set(allowed), set(used) - set(allowed)
+    extra = {part: sorted(names - allowed[part]) for part, names in used.items() if names - allowed[part]}
+    assert extra == {}
+    mine, reference = CalamineWorkbook.from_path(str(ours)), CalamineWorkbook.from_path(str(theirs[False]))
+    assert mine.sheet_names == reference.sheet_names
+    for name in mine.sheet_names:
+        assert mine.get_sheet_by_name(name).to_python() == reference.get_sheet_by_name(name).to_python(), name

@@ -6,7 +6,9 @@ the pipeline's own errors), an output folder is either replaced by a complete se
 lines changes any value it derives from its own cells.
 
 Two runs: hypothesis explores (and shrinks) the kinds of mutation; a seeded sweep of 1,000
-mutations, run on both cores, covers them broadly and reports how each kind ended.
+mutations, run on both cores, covers them broadly and reports how each kind ended. Both are long
+sweeps: `make test` runs a slice of each (the first mutations of the same seeded sequence, fewer
+hypothesis examples), `make test-sweeps` the whole.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pipeline.errors import PipelineError
 from pipeline.formats import validate_dir
 from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.run import build, run
+from tests.helpers import sweep
 
 RAW = RAW_DOCUMENT.read_bytes()
 LINES = RAW.decode("utf-8").split("\n")
@@ -119,25 +122,30 @@ def check(mutation: Mutation) -> str:  # noqa: PLR0911  (one return per way a ru
         return f"{kind}: valid output"
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(KINDS), st.randoms(use_true_random=False))
-def test_mutation_gives_valid_output_or_clean_refusal(kind: str, pick: random.Random) -> None:
-    outcome = check(mutate(kind, pick))
-    event(outcome)
-    assert not outcome.startswith("BROKEN"), outcome
+@sweep("examples", 12, 120)
+def test_mutation_gives_valid_output_or_clean_refusal(examples: int) -> None:
+    @settings(max_examples=examples, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(KINDS), st.randoms(use_true_random=False))
+    def mutation_ends_well(kind: str, pick: random.Random) -> None:
+        outcome = check(mutate(kind, pick))
+        event(outcome)
+        assert not outcome.startswith("BROKEN"), outcome
+
+    mutation_ends_well()
 
 
-SWEEP = 1_000
-
-
-def test_a_thousand_mutations_on_both_cores() -> None:
+@sweep("size", 3 * len(KINDS), 1_000)
+def test_a_thousand_mutations_on_both_cores(size: int) -> None:
     pick = random.Random(20261125)
-    mutations = [mutate(KINDS[i % len(KINDS)], pick) for i in range(SWEEP)]
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(check, mutations, chunksize=10))
+    mutations = [mutate(KINDS[i % len(KINDS)], pick) for i in range(size)]
+    if size >= 100:
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            outcomes = list(pool.map(check, mutations, chunksize=10))
+    else:  # a slice: in this process (make test already runs a process per core)
+        outcomes = list(map(check, mutations))
     broken = [o for o in outcomes if o.startswith("BROKEN")]
     tally = Counter(o.split(" (")[0] for o in outcomes)
-    print(f"\n{SWEEP} mutations of the real document:", dict(sorted(tally.items())))
+    print(f"\n{size} mutations of the real document:", dict(sorted(tally.items())))
     assert not broken, broken[:5]
     for kind in KINDS:  # every kind was tried; most kinds both pass and are refused somewhere
-        assert sum(n for o, n in tally.items() if o.startswith(f"{kind}:")) >= SWEEP // len(KINDS)
+        assert sum(n for o, n in tally.items() if o.startswith(f"{kind}:")) >= size // len(KINDS)

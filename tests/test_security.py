@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.run import build, run
+from tests.helpers import sweep
 
 FORMULA = '=HYPERLINK("http://example.invalid","click")'
 
@@ -41,24 +42,29 @@ def test_output_file_names_never_come_from_the_document(tmp_path: Path, raw_text
     assert len(list(out.iterdir())) == 24  # 19 data files, report, database and metadata, manifest, lock
 
 
-# Large adversarial inputs: each must finish with data or a clean refusal. The benchmark, not
-# this test, records how long they take.
-ADVERSARIAL: list[tuple[str, Callable[[str], str]]] = [
-    ("run of one letter in a cell", lambda t: t.replace("12 CEUs every year", "12 CEUs every year " + "A" * 500_000)),
-    ("repeated CEU counts", lambda t: t.replace("12 CEUs every year", "1 CEUs " * 100_000 + "12 CEUs every year")),
-    ("run of capitals as a term", lambda t: t.replace("> MGMA –", "> " + "M" * 500_000 + " –")),
-    ("repeated 'offered by'", lambda t: t.replace("offered by AAPC", "offered by " + "AAPC offered by " * 50_000)),
-    ("run of blank lines", lambda t: t.replace("\n\n\n\nAt least", "\n" * 500_000 + "At least")),
-    ("run of '>'", lambda t: t + "\n" + ">" * 500_000),
-    ("run of hyphens as a line", lambda t: t.replace("Topics covered", "-" * 500_000)),
-    ("10 MB of repeated paragraphs", lambda t: t * 1750),
-]
+# Large adversarial inputs: each must finish with data or a clean refusal. `make test` feeds each at a tenth of
+# its size, the full sweep (`make test-sweeps`) at full size. The benchmark, not this test, records how long
+# they take.
+ADVERSARIAL: list[tuple[str, Callable[[str, int], str]]] = [
+    ("run of one letter in a cell", lambda t, n: t.replace("12 CEUs every year", "12 CEUs every year " + "A" * n)),
+    ("repeated CEU counts", lambda t, n: t.replace("12 CEUs every year", "1 CEUs " * (n // 5) + "12 CEUs every year")),
+    ("run of capitals as a term", lambda t, n: t.replace("> MGMA –", "> " + "M" * n + " –")),
+    ("repeated 'offered by'",
+     lambda t, n: t.replace("offered by AAPC", "offered by " + "AAPC offered by " * (n // 10))),
+    ("run of blank lines", lambda t, n: t.replace("\n\n\n\nAt least", "\n" * n + "At least")),
+    ("run of '>'", lambda t, n: t + "\n" + ">" * n),
+    ("run of hyphens as a line", lambda t, n: t.replace("Topics covered", "-" * n)),
+    ("10 MB of repeated paragraphs", lambda t, n: t * (n * 7 // 2000)),
+]  # fmt: skip
 
 
+@sweep("size", 50_000, 500_000)
 @pytest.mark.parametrize("edit", [a[1] for a in ADVERSARIAL], ids=[a[0] for a in ADVERSARIAL])
-def test_adversarial_input_finishes_cleanly(tmp_path: Path, raw_text: str, edit: Callable[[str], str]) -> None:
+def test_adversarial_input_finishes_cleanly(
+    tmp_path: Path, raw_text: str, edit: Callable[[str, int], str], size: int
+) -> None:
     source = tmp_path / "adversarial.txt"
-    source.write_text(edit(raw_text), encoding="utf-8")
+    source.write_text(edit(raw_text, size), encoding="utf-8")
     try:
         dataset = build(source, max_bytes=20_000_000)
     except PipelineError as exc:

@@ -240,6 +240,34 @@ def _plain(column: pd.Series) -> list[Any]:
     return list(column.astype(object).where(column.notna(), None))
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NEUTRALIZED = r"^'(?=[=+\-@\t\r])"  # the prefix `neutralize` adds
+
+
+def neutralize(value: str) -> str:
+    """Prefix text a spreadsheet would run as a formula with a quote (CSV and XLSX only).
+
+    >>> neutralize("=HYPERLINK(1)"), neutralize("CMM")
+    ("'=HYPERLINK(1)", 'CMM')
+    """
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def restore(values: pd.Series) -> pd.Series:
+    """The inverse of `neutralize`, on a column read back from CSV or XLSX.
+
+    >>> restore(pd.Series(["'=1", "'x", "CMM"])).tolist()
+    ['=1', "'x", 'CMM']
+    """
+    return values.str.replace(_NEUTRALIZED, "", regex=True)
+
+
+# How CSV spells a boolean: TRUE and FALSE, which R's read.csv, LibreOffice Calc, pandas and DuckDB all read as
+# booleans (R reads True and true as text). Read back in any case.
+CSV_BOOLEANS = {True: "TRUE", False: "FALSE"}
+_BOOLEAN_TEXT = {"true": True, "false": False}
+
+
 def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     """Columns read back (text from CSV, Python values from JSON, XLSX or SQLite) in the schema's dtypes where
     they convert; anything else is left as read, for validation to report."""
@@ -253,7 +281,8 @@ def typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
             elif str(dtype) in {"Int64", "Float64"}:
                 result[name] = pd.to_numeric(values.replace("", None)).astype(dtype)
             elif str(dtype) == "boolean":
-                result[name] = values.replace({"True": True, "False": False, "": None}).astype(dtype)
+                text = values.map(lambda v: _BOOLEAN_TEXT.get(v.lower(), v) if isinstance(v, str) else v)
+                result[name] = text.replace("", None).astype(dtype)
             else:
                 result[name] = values.astype(dtype)
         except (ValueError, TypeError):
