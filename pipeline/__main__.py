@@ -66,8 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             # collecting: the cyclic collector's repeated passes over it (and over the modules
             # imported next) would cost a third of the time.
             gc.disable()
-            from pipeline.formats import Origin
             from pipeline.run import Stages, run
+            from pipeline.snapshot import Origin
 
             stages = Stages(None if args.quiet else (lambda message: print(message, file=sys.stderr)))
             origin = Origin.load(Path(args.input), args.source_url, args.retrieved)

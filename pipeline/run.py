@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pipeline import output, schemas
-from pipeline.errors import DocumentError
-from pipeline.formats import Origin, Snapshot, render
+from pipeline.beside import Beside, beside
+from pipeline.errors import DocumentError, ValidationFailed
 from pipeline.interpret import interpret
 from pipeline.interpret.identify import load_reference
 from pipeline.paths import REFERENCE
 from pipeline.readers import read_document
 from pipeline.readers.decode import DEFAULT_MAX_BYTES
 from pipeline.records import Dataset, tabulate
+from pipeline.snapshot import Origin, Snapshot
 
 T = TypeVar("T")
 Progress = Callable[[str], None]
@@ -40,6 +42,13 @@ class Stages:
 def build(input_path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, stage: Stages | None = None) -> Dataset:
     """Read, interpret, tabulate and validate the document; no file is written."""
     stage = stage or Stages()
+    dataset = _tabulated(input_path, max_bytes, stage)
+    stage("validate", schemas.validate, dataset.tables, dataset.paragraphs)
+    return dataset
+
+
+def _tabulated(input_path: Path | str, max_bytes: int, stage: Stages) -> Dataset:
+    """Read, interpret and tabulate the document, refusing it where a finding is an error."""
     document = stage("read", read_document, input_path, max_bytes)
     interpretation = stage("interpret", interpret, document, load_reference(REFERENCE))
     del document
@@ -48,7 +57,6 @@ def build(input_path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES, stage: Sta
     errors = [f for f in dataset.findings if f.severity == "error"]
     if errors:
         raise DocumentError(errors[0].message, dataset.source.path, errors[0].line)
-    stage("validate", schemas.validate, dataset.tables, dataset.paragraphs)
     return dataset
 
 
@@ -63,8 +71,22 @@ def run(
     defaults to what the sidecar next to the input says (`Origin.load`)."""
     stage = stage or Stages()
     origin = origin or Origin.load(Path(input_path))
-    dataset = build(input_path, max_bytes, stage)
+    dataset = _tabulated(input_path, max_bytes, stage)
+    # Validation runs beside the export (`beside`), on the other core; the files are committed only once it has
+    # passed. Each file is rendered, written to the transaction's staging folder and let go, one after the other.
+    check = stage("validate", beside, partial(schemas.failures, dataset.tables, dataset.paragraphs))
+    from pipeline.formats import render  # noqa: PLC0415  (the formats' imports, Jinja2's among them, overlap it)
+
     snapshot = Snapshot(dataset.tables, dataset.document, dataset.findings, origin)
-    # Each file is rendered, written to the transaction's staging folder and let go, one after the other.
-    stage("export", output.commit, render(snapshot), output_dir)
+    stage("export", output.commit, _validated(render(snapshot), check, stage), output_dir)
     return dataset
+
+
+def _validated(files: Iterator[output.File], check: Beside | list[str], stage: Stages) -> Iterator[output.File]:
+    """The files, then the validation's verdict: a failure raises before the transaction commits anything."""
+    yield from files
+    problems = check.wait() if isinstance(check, Beside) else check
+    if isinstance(check, Beside):
+        stage.timings["validate"] = check.ms  # the check's own time, beside the export's
+    if problems:
+        raise ValidationFailed(problems)

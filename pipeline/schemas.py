@@ -349,16 +349,19 @@ def fields(table: str) -> tuple[Field, ...]:
 
 def validate(tables: Mapping[str, pd.DataFrame], paragraphs: int | None = None) -> None:
     """Validate every table and the cross-table rules; raise with every failure at once."""
-    failures: list[str] = []
+    if found := failures(tables, paragraphs):
+        raise ValidationFailed(found)
+
+
+def failures(tables: Mapping[str, pd.DataFrame], paragraphs: int | None = None) -> list[str]:
+    """Every way the tables break their schemas, then (if none) the cross-table rules."""
+    found: list[str] = []
     for name in SCHEMAS:
         if name not in tables:
-            failures.append(f"{name}: table missing")
+            found.append(f"{name}: table missing")
         else:
-            failures.extend(table_failures(name, tables[name]))
-    if not failures:
-        failures.extend(cross_table_failures(tables, paragraphs))
-    if failures:
-        raise ValidationFailed(failures)
+            found.extend(table_failures(name, tables[name]))
+    return found or cross_table_failures(tables, paragraphs)
 
 
 @contextlib.contextmanager
@@ -480,13 +483,6 @@ def json_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _as_json_text(values: pd.Series[Any]) -> pd.Series[Any]:
-    """Values as the JSON output writes them, a whole column at a time."""
-    if portable_type(values.dtype) == "boolean":
-        return values.map({True: "true", False: "false"}).astype("string")
-    return values.astype("string")  # integers without a point, floats as Python writes them ("12.0", "16.67")
-
-
 ValueKey = tuple[str, str, int | None, str]  # table, key, topic order, column
 
 
@@ -496,14 +492,13 @@ def _traced_values(tables: Mapping[str, pd.DataFrame]) -> dict[ValueKey, str]:
     values: dict[ValueKey, str] = {}
     for table in TRACED_TABLES:
         frame = tables[table]
-        keys = frame[primary_key(table)[0]].astype("string").tolist()
+        keys = [str(k) for k in frame[primary_key(table)[0]].tolist()]
         orders = frame["topic_order"].tolist() if table == "certification_topics" else [None] * len(frame)
         for column in (c for c in frame.columns if c not in UNTRACED):
-            texts = _as_json_text(frame[column]).astype(object).where(frame[column].notna(), None).tolist()
             values.update(
-                ((table, key, order, column), text)
-                for key, order, text in zip(keys, orders, texts, strict=True)
-                if text is not None
+                ((table, key, order, column), json_value(value))
+                for key, order, value in zip(keys, orders, frame[column].tolist(), strict=True)
+                if value is not None and value is not pd.NA
             )
     return values
 
