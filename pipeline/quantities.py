@@ -66,7 +66,7 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
     sorted(
         [
             *(((w,), "hour") for w in ("hour", "hours", "hr", "hrs", "h")),
-            *(((w,), "minute") for w in ("minute", "minutes", "min", "mins")),
+            *(((w,), "minute") for w in ("minute", "minutes", "min", "mins", "m")),
             *(((w,), "day") for w in ("day", "days")),
             *(((w,), "week") for w in ("week", "weeks", "wk", "wks")),
             *(((w,), "month") for w in ("month", "months", "mo", "mos")),
@@ -181,6 +181,12 @@ class Quantity:
     numbers: tuple[Number, ...]
     bound: Bound = "exact"
     alternatives: bool = False
+    times: Fraction = Fraction(1)  # a count it is said for: "two 90-minute sessions", "four sections of 50 questions"
+
+    @property
+    def total(self) -> Fraction:
+        """`low` for every time it is said: 180 for "two 90-minute sessions"."""
+        return self.low * self.times
 
     @property
     def plain(self) -> bool:
@@ -371,8 +377,10 @@ def _unit_at(tokens: Sequence[Token], i: int) -> tuple[Unit, int] | None:
         return None
     for words, unit in _UNITS_BY_FIRST_WORD.get(tokens[i].low, ()):
         if _match(tokens, i, words):
-            if words == ("h",) and not _adjacent(tokens, i) and not (i and tokens[i - 1].low[:1].isdigit()):
-                continue
+            after_digits = i > 0 and tokens[i - 1].low[:1].isdigit()
+            stray = not after_digits or (words == ("m",) and not _adjacent(tokens, i))
+            if words in (("h",), ("m",)) and stray:
+                continue  # "3 h", "3h 15m", not a stray letter
             return unit, i + len(words)
     return None
 
@@ -398,6 +406,12 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
     numbers = [first.number]
     j = first.next
     high = first.number.value
+    if (clock := _clock(tokens, j)) is not None:  # "3:15-hour": hours and minutes
+        high, j = high + clock[0], clock[1]
+    elif j < len(tokens) and tokens[j].low in ("quarter", "quarters"):  # "three quarters of an hour"
+        high, j = high / 4, j + 1
+        j += _match(tokens, j, ("of",))
+        j += j < len(tokens) and tokens[j].low in ("a", "an")
     alternatives = False
     bound, start_token = _bound_before(tokens, i)
     after = _bound_after(tokens, j)
@@ -422,12 +436,24 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
     j = unit[1]
     if (after := _bound_after(tokens, j)) is not None:
         bound, j = after[0] if bound == "exact" else bound, after[1]
-    low = first.number.value
+    low = first.number.value if len(numbers) > 1 else high
     if high < low:
         low, high = high, low
     start = tokens[start_token].start
     quantity = Quantity(unit[0], low, high, start, tokens[j - 1].end, tuple(numbers), bound, alternatives)
     return quantity, j
+
+
+def _clock(tokens: Sequence[Token], j: int) -> tuple[Fraction, int] | None:
+    """ ":15" right after a number of hours, and an hour unit after it: the minutes as a fraction of an hour."""
+    if not (_match(tokens, j, (":",)) and _adjacent(tokens, j) and j + 1 < len(tokens) and _adjacent(tokens, j + 1)):
+        return None
+    minutes = tokens[j + 1].text
+    if not (len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60):
+        return None
+    after = j + 2 + (j + 2 < len(tokens) and tokens[j + 2].text in _DASHES)
+    unit = _unit_at(tokens, after)
+    return (Fraction(int(minutes), 60), j + 2) if unit is not None and unit[0] == "hour" else None
 
 
 def _between_at(tokens: Sequence[Token], i: int) -> tuple[Quantity, int] | None:
@@ -460,8 +486,8 @@ def _article_quantity_at(tokens: Sequence[Token], i: int) -> tuple[Quantity, int
     one = Number(Fraction(1), tokens[i].start, tokens[i].end)
     bound, start = _bound_before(tokens, i)
     j, value = i + 2, one.value
-    if _match(tokens, j, ("and", "a", "half")):  # "an hour and a half"
-        j, value = j + 3, value + Fraction(1, 2)
+    if (half := _fraction_after(tokens, j)) is not None:  # "an hour and a half", "an hour-and-a-half"
+        value, j = value + half[0], half[1]
     return Quantity(unit[0], value, value, tokens[start].start, tokens[j - 1].end, (one,), bound), j
 
 
@@ -598,7 +624,31 @@ def read(text: str) -> Reading:
             continue
         i += 1
     numbers.sort(key=lambda n: n.start)
+    quantities = _counted(text, numbers, quantities)
     return Reading(text, tuple(tokens), tuple(numbers), tuple(quantities), tuple(periods))
+
+
+# A count a quantity is said for: "two 90-minute sessions", "four sections of 50 questions", "two sittings of".
+_COUNT_BETWEEN = re.compile(
+    r"\s*(?:separate\s+|equal\s+)?(?:(?:sections?|parts?|sessions?|sittings?|modules?|blocks?|portions?|exams?|"
+    r"tests?)\s+of\s+(?:an?\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def _counted(text: str, numbers: Sequence[Number], quantities: list[Quantity]) -> list[Quantity]:
+    """Quantities with the count a bare number right before them gives."""
+    inside = {(n.start, n.end) for q in quantities for n in q.numbers}
+    counted = []
+    for q in quantities:
+        count = next((n for n in numbers if (n.start, n.end) not in inside and n.end <= q.start
+                      and _COUNT_BETWEEN.fullmatch(text, n.end, q.start)), None)  # fmt: skip
+        if count is not None and count.value.denominator == 1 and count.value > 1:
+            counted.append(Quantity(q.unit, q.low, q.high, count.start, q.end, (count, *q.numbers), q.bound,
+                                    q.alternatives, count.value))  # fmt: skip
+        else:
+            counted.append(q)
+    return counted
 
 
 # --- durations ----------------------------------------------------------------------------------
@@ -626,6 +676,7 @@ class Duration:
 
 
 _MINUTES: dict[Unit, int] = {"hour": 60, "minute": 1}
+_RESTATED = re.compile(r"\s*(?:total\s*)?[(,/]?\s*(?:i\.?\s*e\.?,?|that\s+is,?|or)?\s*", re.IGNORECASE)
 
 
 def durations(reading: Reading) -> list[Duration]:
@@ -651,14 +702,14 @@ def durations(reading: Reading) -> list[Duration]:
             and quantity.low < 60
             and re.fullmatch(r"\s*(?:,\s*)?(?:and\s*)?", reading.text[previous.end : quantity.start])
         ):
-            found[-1] = Duration(previous.minutes + quantity.low, (*previous.parts, quantity))
+            found[-1] = Duration(previous.minutes + quantity.total, (*previous.parts, quantity))
             continue
-        minutes = quantity.low * _MINUTES[quantity.unit]
+        minutes = quantity.total * _MINUTES[quantity.unit]
         if (
             previous is not None
             and previous.minutes == minutes
-            and re.fullmatch(r"\s*\(\s*", reading.text[previous.end : quantity.start])
-        ):  # "240-minute (4-hour)": said twice
+            and _RESTATED.fullmatch(reading.text[previous.end : quantity.start])
+        ):  # "240-minute (4-hour)", "3 hours, that is 180 minutes": said twice
             found[-1] = Duration(minutes, (*previous.parts, quantity), restated=True)
             continue
         found.append(Duration(minutes, (quantity,)))

@@ -39,7 +39,11 @@ from pipeline.records import Dataset
 from pipeline.run import build
 from tests import renditions
 from tests.phrasings import PHRASINGS
-from tests.revisions import RAW, REVISIONS, SOURCES, Revision
+from tests.revisions import RAW, SOURCES, Revision
+from tests.revisions import REVISIONS as EDITS
+from tests.revisions_review import REVIEW
+
+REVISIONS = [*EDITS, *REVIEW]
 
 BY_NAME = {r.name: r for r in REVISIONS}
 LINE_COLUMNS = ("source_line_start", "source_line_end")

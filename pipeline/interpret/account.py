@@ -28,13 +28,34 @@ ABBREVIATION = re.compile(r"(?<![\w&])(?P<abbr>[A-Z][A-Z0-9&]+)(?:[®™])?(?:[�
 _UNIT_ABBREVIATIONS = frozenset({"CEU", "CEUS", "CE", "CES", "CEH", "CEHS", "CME"})
 
 
-# Words that make a stated value conditional: it holds only sometimes.
+# Words that make a stated value conditional: it holds only sometimes, for some people, or can be replaced.
 CONDITION = re.compile(
-    r"\b(?:if|unless|when|whenever|depending|except|varies|vary|otherwise|provided|either)\b", re.IGNORECASE
+    r"""\b(?:if|unless|when|whenever|depending|except|varies|vary|otherwise|provided|either|waived|exempt|
+          substitute[sd]?|equivalent|alternatively|instead|extended|
+          for\s+(?:members|non-?[\w-]+|applicants|candidates|those|holders|students|people|anyone))\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 
 
-RECOMMENDED = re.compile(r"\b(?:recommended|preferred|suggested|encouraged|desirable|advised)\b", re.IGNORECASE)
+# A way of taking an exam: a number stated for one is not the exam's ("(online version: 2)").
+MODE = re.compile(r"\b(?:online|in[\s-]person|remote(?:ly)?|version|format|paper|computer[\s-]based)\b", re.IGNORECASE)
+
+
+# Words that make a stated value advice rather than a requirement.
+RECOMMENDED = re.compile(
+    r"\b(?:recommended|preferred|suggested|encouraged|desirable|desired|advised|ideally|preferably)\b", re.IGNORECASE
+)
+# Words that say a value is not required, without recommending it either ("is a plus", "is not required").
+NOT_REQUIRED = re.compile(
+    r"""\b(?:helpful|beneficial|optional|a\s+plus|an\s+asset|welcome[sd]?|not\s+(?:required|mandatory|necessary)|
+          no\s+longer\s+required|need\s+not)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# After a value in its phrase, an alternative to the whole requirement: "or a 2-year degree", "or 40 hours of …".
+OR_ANOTHER = re.compile(
+    r"\bor\s+(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b", re.IGNORECASE
+)
+_TIME_KIN: frozenset[Unit] = frozenset({"year", "month", "week", "day", "hour", "minute"})
 
 
 CLAUSE_END = re.compile(r";|\.(?!\d)|\(|\)")
@@ -158,12 +179,30 @@ def condition_end(
         about_this = not kinds - set(units)  # else the phrase after is about another quantity
         if about_this and (CONDITION.match(following) or OR_AT_START.match(following)):
             return following_end  # "…, if certified before 2010", "…, or an associate degree"
-        if about_this and text[stop] == "(" and CONDITION.search(following):
-            return min(following_end + 1, len(text))  # "200 questions (150 when taken online)"
+        numbered = any(stop < n.start and n.end <= following_end for n in account.reading.numbers)
+        conditional = (
+            CONDITION.search(following)
+            or (not kinds and _not_required(following, recommended_ok))  # not "(6 months … recommended)"
+            or (numbered and MODE.search(following))  # "(the online version has 150)"
+        )
+        if about_this and text[stop] == "(" and conditional:
+            return min(following_end + 1, len(text))  # "200 questions (150 when taken online)", "(24 for members)"
+    kin = set(units) | (_TIME_KIN if _TIME_KIN & set(units) else set())  # "one year … or 40 hours of training"
+    if (other := OR_ANOTHER.search(text, end, stop)) and not {
+        q.unit for q in account.reading.quantities if other.start() < q.start and q.end <= stop
+    } - kin:
+        return stop  # "one year … or a 2-year degree", not "175 questions or a 90-minute essay"
     phrase = text[begin:stop]
-    if CONDITION.search(phrase) or (not recommended_ok and RECOMMENDED.search(phrase)):
+    if CONDITION.search(phrase) or _not_required(phrase, recommended_ok):
         return stop
     return None
+
+
+def _not_required(words: str, recommended_ok: bool) -> bool:
+    """Whether the words make a value advice ("recommended") or say it is not required ("is a plus")."""
+    return bool((not recommended_ok and RECOMMENDED.search(words)) or NOT_REQUIRED.search(words)) and not (
+        recommended_ok and RECOMMENDED.search(words)  # "recommended but not required": a recommendation
+    )
 
 
 def span(boundary: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int]:

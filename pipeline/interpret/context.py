@@ -27,14 +27,29 @@ EDUCATION_HOURS = re.compile(
 
 
 _TIME_LIMIT_BEFORE = re.compile(
-    r"(?:\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
+    r"(?:\bages?d?(?:\s+of)?|\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
     r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
     re.IGNORECASE,
 )
 
 
-_TIME_LIMIT_AFTER = re.compile(r"\s*(?:(?:of|after|from|since)\s+(?:enrollment|enrolling|registration|application)"
-                               r"|(?:ago|old|of\s+age)\b)", re.IGNORECASE)  # fmt: skip
+_TIME_LIMIT_AFTER = re.compile(
+    r"\s*(?:(?:of|after|from|since)\s+(?:enrollment|enrolling|registration|application)"
+    r"|(?:ago|old|of\s+age|(?:or|and)\s+(?:older|over|above|up))\b)",
+    re.IGNORECASE,
+)
+
+
+# The length of something that is not experience: "POMAA membership for 6 months", "training, which takes 6 months".
+_LENGTH_BEFORE = re.compile(
+    r"\b(?:membership|member|training|program|programme|course|courses|coursework)\b[^,;()]*?"
+    r"(?:,\s*which\s+)?\b(?:for|of|takes|lasts|lasting|spanning|over)\s+(?:about\s+|around\s+|approximately\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A pause in the exam: "including a 15-minute break", "with a 30-minute break between them".
+_BREAK = re.compile(r"\s*(?:-\s*)?(?:scheduled\s+|optional\s+)?(?:breaks?|rest|pause|intermission)\b", re.IGNORECASE)
 
 
 _ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conferences": not a count
@@ -82,6 +97,8 @@ def exam_context(account: Account, organizations: dict[str, list[Quote]]) -> Non
             account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
         elif quantity.unit in TIME_UNITS and of_a_course(text, quantity.start, quantity.end):
             account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
+        elif quantity.unit in ("hour", "minute") and (pause := _BREAK.match(text, quantity.end)):
+            account.set_aside(quantity.start, pause.end(), "a break, not a length of the exam")
         elif limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit, not a length of the exam")
     for period in account.reading.periods:
@@ -109,6 +126,11 @@ def time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:
     if before is None and after is None:
         return None
     return (before.start() if before else start), (after.end() if after else end)
+
+
+def length_of(text: str, start: int) -> bool:
+    """Whether a length of time before `start` is a membership's or a course's ("membership for 6 months")."""
+    return _LENGTH_BEFORE.search(text, 0, start) is not None
 
 
 def general_context(account: Account) -> None:

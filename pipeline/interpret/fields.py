@@ -27,7 +27,9 @@ from typing import Literal
 from pipeline.errors import DocumentError
 from pipeline.interpret.account import (
     ABBREVIATION,
+    NOT_REQUIRED,
     OR,
+    PHRASE_END,
     RECOMMENDED,
     Account,
     Context,
@@ -35,6 +37,7 @@ from pipeline.interpret.account import (
     clause_of,
     clause_span,
     condition_end,
+    span,
     words_end,
 )
 from pipeline.interpret.context import (
@@ -44,6 +47,7 @@ from pipeline.interpret.context import (
     SHARE_BEFORE,
     exam_context,
     general_context,
+    length_of,
     time_limit,
 )
 from pipeline.interpret.evidence import Piece, Traced, quoted
@@ -78,7 +82,15 @@ _SUPERVISORY = re.compile(
     r"^\s*(?:of\s+|in\s+(?:an?\s+|the\s+)?)?(?:supervisory|supervising|supervision|as\s+an?\s+supervisor)",
     re.IGNORECASE,
 )
-_AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b|,", re.IGNORECASE)
+# Exam parts add up only where the cell joins them so ("…, 2 hours online" after "3 hours in person" is another).
+_AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b", re.IGNORECASE)
+# A credential named without being required: "such as an RMA", "CMAA holders welcome", "a first step toward FACMPE".
+_NOT_REQUIRING = re.compile(
+    r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|i\.e\.|like|toward|towards|leads?\s+to|prepares?\s+for|"
+    r"before|apply\s+for|instead\s+of|other\s+than|not|no)\b",
+    re.IGNORECASE,
+)
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -207,6 +219,10 @@ def _membership(
     if recommended := next((f for f in found if RECOMMENDED.search(clause_of(text, f[0], f[1]))), None):
         account.ambiguous(column, "a recommendation, not a requirement", recommended[0], recommended[1])
         return None
+    for start, end, _, _ in found:  # "PAHCOM membership unless …", "(or AAPC)", "(waived for AAPC members)"
+        if (conditional := condition_end(account, start, end)) is not None:
+            account.ambiguous(column, "a condition", start, max(end, conditional))
+            return None
     if len(set(named)) > 1:
         account.ambiguous(column, "two candidates", found[0][0], found[-1][1])
         return None
@@ -226,7 +242,12 @@ def _prerequisites(
     named: dict[str, tuple[Quote, ...]] = {}
     spans: list[tuple[int, int]] = []
     for match in ABBREVIATION.finditer(text):
-        if match["abbr"] in credentials:
+        if match["abbr"] not in credentials:
+            continue
+        phrase = text[slice(*span(PHRASE_END, text, match.start(), match.end()))]
+        if _NOT_REQUIRING.search(phrase) or NOT_REQUIRED.search(phrase) or RECOMMENDED.search(phrase):
+            account.set_aside(*match.span("abbr"), "a credential named without being required")
+        else:
             spans.append(match.span("abbr"))
             named.setdefault(match["abbr"], tuple(account.passage.quotes(*match.span("abbr"))))
     if not named:
@@ -234,8 +255,8 @@ def _prerequisites(
     if len(named) > 1 and OR.search(text[spans[0][0] : spans[-1][1]]):
         account.ambiguous("prerequisite_credential", "alternatives", spans[0][0], spans[-1][1])
         return None, named
-    for span in spans:
-        account.use(*span)
+    for used in spans:
+        account.use(*used)
     pieces = tuple(Piece("extracted", "prerequisite", q) for quotes in named.values() for q in quotes)
     return Traced("; ".join(named), pieces), named
 
@@ -274,7 +295,7 @@ def _single(
     quantity = candidates[0]
     conditional = condition_end(account, quantity.start, quantity.end, units=units)
     reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
-    value = _whole(quantity.low, high, account, quantity, where)
+    value = _whole(quantity.total, high, account, quantity, where)
     if reason is None and value is None:
         reason = "a number that is not whole"
     if reason or value is None:
@@ -301,12 +322,17 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
         after = text[quantity.end :]
         if limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit or an age, not experience")
+        elif length_of(text, quantity.start):
+            account.set_aside(quantity.start, quantity.end, "the length of a membership or course, not experience")
         elif DEGREE_AFTER.match(after.lstrip("-")):
             account.set_aside(quantity.start, quantity.end, "the length of a degree or program, not experience")
         elif match := _SUPERVISORY.match(after):
             supervisory.append((quantity, quantity.end + match.end()))
-        elif RECOMMENDED.search(clause_of(text, quantity.start, quantity.end)):
+        elif RECOMMENDED.search(clause := clause_of(text, quantity.start, quantity.end)):
             advised.append(quantity)
+        elif NOT_REQUIRED.search(clause):  # "1 year of experience is a plus": neither required nor recommended
+            account.ambiguous("min_experience_years", "words that do not require it", quantity.start,
+                              clause_span(text, quantity.start, quantity.end)[1])  # fmt: skip
         else:
             required.append(quantity)
     minimum = _years(account, required, "min_experience_years", "required_years", where)
@@ -387,12 +413,11 @@ def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
             reason = reason or "alternatives"
         elif not _AND.search(between):
             reason = reason or "two candidates"
-    if reason is None and any(
-        condition_end(account, d.start, d.end, units=("hour", "minute")) is not None for d in parts
-    ):
+    conditions = [e for d in parts if (e := condition_end(account, d.start, d.end, units=("hour", "minute")))]
+    if reason is None and conditions:
         reason = "a condition"
     if reason:
-        account.ambiguous("exam_minutes", reason, parts[0].start, last_clause_end)
+        account.ambiguous("exam_minutes", reason, parts[0].start, max([last_clause_end, *conditions]))
         return None
     total = sum((d.minutes for d in parts), Fraction(0))
     for part in parts:
@@ -451,8 +476,12 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     clause_start, clause_end = clause_span(text, quantity.start, quantity.end)
     if reason := quantity.ambiguity:
         raise account.refuse("ceus_required", reason, quantity.start, clause_end, where)
-    if condition_end(account, quantity.start, quantity.end, units=("ceu",)) is not None:
-        raise account.refuse("ceus_required", "a condition", clause_start, clause_end, where)
+    phrase_end = span(PHRASE_END, text, quantity.end, quantity.end)[1]
+    joined = _AND.search(text, quantity.end, phrase_end)  # "… and maintain PAHCOM or AHIMA membership": not the CEUs'
+    if alternative := _OR_WORD.search(text, quantity.end, joined.start() if joined else phrase_end):
+        raise account.refuse("ceus_required", "alternatives", clause_start, max(clause_end, alternative.end()), where)
+    if (conditional := condition_end(account, quantity.start, quantity.end, units=("ceu",))) is not None:
+        raise account.refuse("ceus_required", "a condition", clause_start, max(clause_end, conditional), where)
     value = _whole(quantity.low, MAX_CEUS, account, quantity, where)
     if value is None:
         raise account.refuse("ceus_required", "a number that is not whole", quantity.start, quantity.end, where)

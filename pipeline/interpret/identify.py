@@ -35,12 +35,14 @@ Attribution = Literal["row_label", "membership", "prerequisite", "reference", "e
 ATTRIBUTIONS: tuple[Attribution, ...] = get_args(Attribution)
 
 _LABEL = re.compile(
-    rf"""^(?:(?P<name>[^()]+?)\s*\(\s*(?P<abbr>{ABBREVIATION})\s*\)       # "Certified Medical Manager (CMM)"
-        | (?P<abbr2>{ABBREVIATION})(?:\s*[-–—:]\s*(?P<name2>.+))?        # "CMM", "CMM – Certified Medical Manager"
+    rf"""^(?:(?P<name>[^()]+?)\s*\(\s*(?P<abbr>{ABBREVIATION})\s*\)?      # "Certified Medical Manager (CMM)"
+        | (?P<abbr2>{ABBREVIATION})(?:\s*[-–—:/]\s*(?P<name2>.+))?       # "CMM", "CMM – Certified Medical Manager"
         | (?P<name3>.+)                                                  # "Registered Medical Manager"
         )$""",
     re.VERBOSE,
 )
+
+_LABEL_TAIL = re.compile(r"(?:\s+(?:certification|credential|designation))?\s*:?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,19 @@ class _Identifier:
                     continue
                 by = self.offered(self.rows[i])
                 left = {c for c in by if c not in self.placed}  # not `set(by) - placed.keys()`: that walks every key
-                candidates = {c for c in left if c not in self.rows[i].prerequisites}
+                candidates = {  # not a credential held first, nor one whose curated facts the row contradicts
+                    c for c in left if c not in self.rows[i].prerequisites and not self._disagrees(self.rows[i], c)
+                }
                 if len(candidates) == 1:
                     credential = candidates.pop()
                     method: Attribution = "prerequisite" if len(left) > 1 else "membership"
                     pieces = _support(self.rows[i], credential, by, self.offering, method)
                     self.place(i, Identified(Traced(credential, pieces), method))
                     progress = True
+
+    def _disagrees(self, row: RowEvidence, credential: str) -> bool:
+        """The row states a value that one of the credential's curated facts contradicts."""
+        return bool(_contradictions(row, credential, {credential: []}, self.reference, awarder_known=False))
 
     def by_reference(self) -> None:
         """Rows left whose stated facts agree with all of exactly one credential's curated facts."""
@@ -241,7 +249,7 @@ def _key(name: str) -> str:
 
 def _from_label(label: Passage, credentials: Mapping[str, Term], findings: list[Finding], where: str) -> str | None:
     """The credential a label names by its abbreviation, its name or both; None (with a finding) if none."""
-    text = strip_marks(label.text)
+    text = _LABEL_TAIL.sub("", strip_marks(label.text))  # "… (RMM) certification", "Registered Medical Manager:"
     match = _LABEL.match(text)
     named: set[str] = set()
     if match:

@@ -5,13 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# A full stop that ends a sentence: not one of an abbreviation ("U.S.", "e.g."), whose letter stands alone.
+_SENTENCE_END = re.compile(r"(?<![^\w][A-Za-z])(?<!^[A-Za-z])\.(?:\s+|$)")
+_SEPARATOR = re.compile(r"[,;]")
+# Words before an item that join it to the list, not part of the topic: "and", "as well as", "1)", "(b)".
+_LEAD = re.compile(r"(?:(?:and|or|plus|as\s+well\s+as|including)\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][)]\s+)+", re.IGNORECASE)
+# Words that introduce a list: "Topics include …", "The areas covered are …".
+_INTRO = re.compile(
+    r"(?:the\s+)?(?:main\s+|core\s+)?(?:topics?|subjects?|areas?|domains?|content)\s+(?:covered\s+)?"
+    r"(?:includes?|included|cover(?:s|ed)?|are|is)\s*:?\s+",
+    re.IGNORECASE,
+)
+# An item that says the list goes on, not a topic.
+_MORE = re.compile(r"^(?:etc\.?|and\s+so\s+on|and\s+more|among\s+others)$", re.IGNORECASE)
+
 
 def split_topics(cell: str) -> list[tuple[int, int]]:
     """Where each topic a cell names is, in order, as (start, end) in `cell`.
 
-    Items are separated by commas or semicolons, the last item of a list by its final " and "; a topic
-    that itself contains "and" stays whole. Each sentence is a list of its own, and of a
-    "…: a and b" clause only the part after the colon is a list.
+    Items are separated by commas or semicolons outside parentheses, the last item of a list by its final
+    " and "; a topic that itself contains "and" stays whole, and so does a parenthesis ("revenue cycle
+    management (billing, collections)"). Each sentence is a list of its own; of a clause "…: a and b" only
+    the part after the colon is a list. Joining words ("and", "as well as", "1)") and a closing "etc." are
+    not topics.
 
     >>> cell = ("managed care and the medical practice, practice administration, "
     ...         "personnel and time management and financial management")
@@ -27,32 +43,66 @@ def split_topics(cell: str) -> list[tuple[int, int]]:
     ['principles of management', 'human resource management', 'OSHA']
     >>> [cell[a:b] for cell in ["risk, contracting, and marketing"] for a, b in split_topics(cell)]
     ['risk', 'contracting', 'marketing']
+    >>> cell = "Topics include law (hiring, wages), U.S. healthcare law, as well as HIPAA, etc."
+    >>> [cell[a:b] for a, b in split_topics(cell)]
+    ['law (hiring, wages)', 'U.S. healthcare law', 'HIPAA']
     """
     return [span for start, end in _sentences(cell) for span in _list_items(cell, start, end)]
 
 
 def _sentences(cell: str) -> Iterator[tuple[int, int]]:
     start = 0
-    for stop in re.finditer(r"\.(?:\s+|$)", cell):
-        yield start, stop.start()
-        start = stop.end()
+    for stop in _SENTENCE_END.finditer(cell):
+        if _depth(cell, start, stop.start()) == 0:
+            yield start, stop.start()
+            start = stop.end()
     if start < len(cell):
         yield start, len(cell)
 
 
 def _list_items(cell: str, start: int, end: int) -> list[tuple[int, int]]:
-    colon = cell.rfind(":", start, end)
-    start = colon + 1 if colon >= 0 else start
-    stops = [*(start + m.start() for m in re.finditer("[,;]", cell[start:end])), end]
+    separators = [m.start() for m in _SEPARATOR.finditer(cell, start, end) if _depth(cell, start, m.start()) == 0]
+    colon = next((i for i in range(end - 1, start - 1, -1) if cell[i] == ":" and _depth(cell, start, i) == 0), -1)
+    if colon >= 0:  # "…; the two domains are: a and b": the clause's words before the colon are no topic
+        clause_start = max([s for s in separators if s < colon], default=start - 1) + 1
+        keep = [s for s in separators if s < clause_start - 1]
+        before = _items(cell, start, clause_start - 1, keep) if keep or clause_start > start else []
+        return before + _items(cell, colon + 1, end, [s for s in separators if s > colon])
+    return _items(cell, start, end, separators)
+
+
+def _items(cell: str, start: int, end: int, separators: list[int]) -> list[tuple[int, int]]:
+    if start >= end:
+        return []
+    stops = [*separators, end]
     bounds = list(zip([start, *(stop + 1 for stop in stops[:-1])], stops, strict=True))
     last_start, last_end = bounds[-1]
-    joiner = cell.rfind(" and ", last_start, last_end)
+    joiner = _last_and(cell, last_start, last_end)
     if joiner > last_start and cell[last_start:joiner].strip():
-        bounds[-1:] = [(last_start, joiner), (joiner + len(" and "), last_end)]
-    items = [trimmed for a, b in bounds if (trimmed := _trim(cell, a, b))]
-    if len(items) > 1 and cell.startswith("and ", items[-1][0]):  # "…, and marketing": the serial comma
-        items[-1] = (items[-1][0] + len("and "), items[-1][1])
+        bounds[-1:] = [(last_start, joiner), (joiner + 1, last_end)]
+    items: list[tuple[int, int]] = []
+    for trimmed in filter(None, (_trim(cell, a, b) for a, b in bounds)):
+        first, stop = trimmed
+        if not items and (intro := _INTRO.match(cell, first, stop)):
+            first = intro.end()
+        if lead := _LEAD.match(cell, first, stop):
+            first = lead.end()
+        if first < stop and not _MORE.match(cell[first:stop]):
+            items.append((first, stop))
     return items
+
+
+def _last_and(cell: str, start: int, end: int) -> int:
+    """Where the last " and " outside parentheses in [start, end) is (its space before), or -1."""
+    for match in reversed(list(re.finditer(r" and ", cell[start:end]))):
+        if _depth(cell, start, start + match.start()) == 0:
+            return start + match.start()
+    return -1
+
+
+def _depth(cell: str, start: int, at: int) -> int:
+    """How many parentheses are open at `at`, counting from `start`."""
+    return max(0, cell.count("(", start, at) - cell.count(")", start, at))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

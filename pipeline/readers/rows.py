@@ -13,11 +13,13 @@ lines: a cell boundary never falls inside one), the blank lines between them and
 - the maintenance cell is the block that states a number of CEUs and a period (the quantity grammar
   reads them: "24 CEUs", "twenty-four continuing education units", "every 24 months"), else the
   first that states CEUs; before it come the eligibility and exam cells, after it the topics cell;
-- before it, the exam cell starts at the first block (after the first) that reads like an exam
-  (`four-hour, 100-question`), unless it starts with a connecting word; the blocks before it are the
-  eligibility cell (`… 2 years professional` / `experience recommended …`);
-- after it, a lower-case block continues the maintenance cell unless it is a list of topics (items
-  separated by commas or semicolons), which starts the topics cell;
+- before it, the exam cell starts at the first block (after the first) that reads like an exam (an exam, a
+  test, questions or a duration that is no course's: `four-hour, 100-question`, not `12 college credit
+  hours`) and does not start with a connecting word; the blocks before it are the eligibility cell
+  (`… 2 years professional` / `experience recommended …`);
+- after it, a lower-case block one blank line on continues the maintenance cell where it reads as a clause
+  of it (a connecting word, a number, a requirement: "nine must be in …"); otherwise it starts the topics
+  cell ("leadership and ethics");
 - two blank lines inside a row mean the scrape dropped a line there.
 A row without a CEU block, with a second one after it (two rows merged by a lost separator), or with
 a list of topics where its eligibility or exam belongs (a moved line) is refused with its line rather
@@ -31,23 +33,31 @@ import re
 from collections.abc import Sequence
 
 from pipeline.errors import DocumentError
+from pipeline.interpret.context import EDUCATION_HOURS, of_a_course
 from pipeline.model import Passage, Row
 from pipeline.quantities import read
 from pipeline.readers.blocks import DROPPED, NEW_ROW, Block
 
-EXAM_WORDS = re.compile(r"\b(?:exam|test|questions?|hours?|minutes?|case\ stud)", re.IGNORECASE | re.VERBOSE)
+_EXAM_NOUNS = re.compile(r"\b(?:exam|test|questions?|essays?|case\s+stud)", re.IGNORECASE)
 LABEL = re.compile(
     r"""^(?:\*\*)?(?:[A-Z][\w’'®™-]*)                                     # a capitalised word
         (?:\ (?:of|the|and|for|in|[A-Z][\w’'®™-]*))*                     # more, or small connectors
         (?:\ \(\ ?[A-Z][A-Z0-9&]+[®™]?\ ?\))?(?:\*\*)?$                  # "(CMM)"
-      | ^(?:\*\*)?[A-Z][A-Z0-9&]+[®™]?\ [-–—:]\ [A-Z][\w’'®™-]*(?:\ [\w’'®™()-]+)*(?:\*\*)?$  # "CMM – Certified …"
+      | ^(?:\*\*)?[A-Z][A-Z0-9&]+[®™]?\ [-–—:/]\ [A-Z][\w’'®™-]*(?:\ [\w’'®™()-]+)*(?:\*\*)?$  # "CMM – Certified …"
     """,
     re.VERBOSE,
 )
-_NOT_A_TOPIC = re.compile(r"\b(?:membership|member|required|recommended|must|exam|certification)\b", re.IGNORECASE)
+# Words that make an item a clause (a requirement) rather than a topic's noun phrase ("required reporting" is one).
+_CLAUSE = re.compile(
+    r"""(?i:\b(?:must|should|shall|needs?\s+to|(?:is|are|be|not)\s+required|required\s+(?:to|for|by|of|in)|
+          recommended|every|each|annually)\b)
+      | \b[A-Z][A-Z0-9&]+(?:[’']s)?\s+(?i:membership|member)\b                 # "MGMA membership"
+    """,
+    re.VERBOSE,
+)
 _ITEM_SEPARATOR = re.compile(r"[,;]")
 MIN_TOPICS = 3  # items it takes for a lower-case paragraph after the maintenance cell to be a topics list
-_SENTENCE_END = re.compile(r"[.;:!?]$")
+_SENTENCE_END = re.compile(r"[.!?]$")
 _CONNECTOR = re.compile(r"^(?:of|and|or|to|in|for|with|at|on|but)\b")  # words that only continue
 
 
@@ -66,7 +76,7 @@ def _starts_row(row: list[Block], block: Block) -> bool:
         return True
     if not any(_states_ceus(b) for b in row):
         return False  # the row before is not complete: no maintenance cell yet
-    if is_label(block):  # after any run of blank lines, once the row before has its maintenance cell
+    if is_label(block, loose=block.gap > 1):  # after any run of blank lines, once the row before has its maintenance
         return True
     if block.page_break:  # a page break lost the blank lines here: a new row unless it is this row's topics
         after = row[next(i for i, b in enumerate(row) if _states_ceus(b)) + 1 :]
@@ -74,9 +84,28 @@ def _starts_row(row: list[Block], block: Block) -> bool:
     return False
 
 
-def is_label(block: Block) -> bool:
-    """A label cell: "Registered Medical Manager", "Certified Medical Manager (CMM)", "CMM – Certified …"."""
-    return bool(LABEL.match(block.text)) and not _states_ceus(block)
+# A label as revisions write it, after a run of blank lines: "Registered medical manager", "… (RMM) certification",
+# "Registered Medical Manager:", "Registered Medical Manager (RMM": a few words naming a credential's holder.
+_LOOSE_LABEL = re.compile(
+    r"""^(?:\*\*)?[A-Z][\w’'®™/-]*(?:\ [\w’'®™/-]+){0,7}
+        (?:\ \(\ ?[A-Z][A-Z0-9&]+[®™]?\ ?\)?)?(?:\ (?i:certification|credential|designation))?:?(?:\*\*)?$""",
+    re.VERBOSE,
+)
+_HOLDER = re.compile(
+    r"\b(?:manager|executive|professional|administrator|specialist|officer|director|fellow|coder|assistant)\b",
+    re.IGNORECASE,
+)
+
+
+def is_label(block: Block, *, loose: bool = False) -> bool:
+    """A label cell: "Registered Medical Manager", "Certified Medical Manager (CMM)", "CMM – Certified …"; `loose`
+    (after two or more blank lines) also "Registered medical manager", "Registered Medical Manager:"."""
+    text = block.text
+    if _states_ceus(block):
+        return False
+    return bool(LABEL.match(text)) or (
+        loose and bool(_LOOSE_LABEL.match(text)) and bool(_HOLDER.search(text)) and not _CLAUSE.search(text)
+    )
 
 
 def _states_ceus(block: Block) -> bool:
@@ -104,7 +133,7 @@ def _row(part: int, blocks: list[Block], where: str) -> Row:
         raise DocumentError(f"table row states no CEU requirement: {_short(blocks)!r}", where, first_line)
     before = blocks[:anchor]
     label = None
-    if len(before) >= 3 and is_label(before[0]):
+    if len(before) >= 3 and is_label(before[0], loose=True):
         label = before.pop(0)
     if len(before) < 2:
         raise DocumentError(f"table row lacks an eligibility or exam cell: {_short(blocks)!r}", where, first_line)
@@ -116,7 +145,7 @@ def _row(part: int, blocks: list[Block], where: str) -> Row:
     split = _exam_start(before)
     maintenance = [blocks[anchor]]
     rest = blocks[anchor + 1 :]
-    while rest and _continues(maintenance[-1], rest[0]) and not is_topic_list(rest[0].text):
+    while rest and _continues(maintenance[-1], rest[0]):
         maintenance.append(rest.pop(0))
     again = [b for b in rest if _states_ceus(b)]
     merged = next((b for b in again if _states_renewal(b)), again[0] if again else None)
@@ -151,8 +180,8 @@ def _short(blocks: Sequence[Block], limit: int = 60) -> str:
 
 
 def is_topic_list(text: str) -> bool:
-    """A list of topics: three or more short items separated by commas or semicolons (the last perhaps by "and"),
-    none of them a quantity ("3 hours"), a requirement or an exam ("the remaining 6 are: …" is a topic's words).
+    """A list of topics: three or more items separated by commas or semicolons (the last perhaps by "and"), none
+    of them a quantity ("3 hours") or a clause that requires something ("nine must be in …", "MGMA membership").
 
     >>> is_topic_list("principles of management, human resource management, OSHA, HIPAA")
     True
@@ -162,18 +191,36 @@ def is_topic_list(text: str) -> bool:
     False
     """
     items = [i for i in _ITEM_SEPARATOR.split(text) if i.strip()]
-    return len(items) >= MIN_TOPICS and not _NOT_A_TOPIC.search(text) and not read(text).quantities
+    return len(items) >= MIN_TOPICS and not _CLAUSE.search(text) and not read(text).quantities
 
 
 def _continues(previous: Block, block: Block) -> bool:
-    """A block that continues the previous one's sentence (one blank line apart)."""
-    return block.gap == 1 and block.text[:1].islower() and not _SENTENCE_END.search(previous.text)
+    """A block that continues the maintenance cell before it (one blank line apart): lower case, after no full
+    stop, and a clause of it (a connecting word, a number, a requirement) rather than a list of noun phrases."""
+    text = block.text
+    if block.gap != 1 or not text[:1].islower() or _SENTENCE_END.search(previous.text) or is_topic_list(text):
+        return False
+    return bool(_CONNECTOR.match(text) or _CLAUSE.search(text) or read(text).numbers)
+
+
+def _reads_like_exam(block: Block) -> bool:
+    """An exam, a test, questions, or a length of time that is no course's or education's, in the block's first
+    clause ("experience recommended …; coding knowledge (e.g. a coding exam) …" continues an eligibility cell)."""
+    text = re.split(r"[;(]", block.text, maxsplit=1)[0]
+    if _EXAM_NOUNS.search(text):
+        return True
+    return any(
+        q.unit in ("hour", "minute")
+        and not EDUCATION_HOURS.match(text, q.end)
+        and not of_a_course(text, q.start, q.end)
+        for q in read(text).quantities
+    )
 
 
 def _exam_start(before: list[Block]) -> int:
     """Index of the exam cell's first block among those before the maintenance cell: the first after the first
     that reads like an exam and does not start with a connecting word; failing that, the last."""
     for i in range(1, len(before)):
-        if EXAM_WORDS.search(before[i].text) and not _CONNECTOR.match(before[i].text):
+        if _reads_like_exam(before[i]) and not _CONNECTOR.match(before[i].text):
             return i
     return len(before) - 1

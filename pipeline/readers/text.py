@@ -19,6 +19,7 @@ paragraphs, and blank lines keep their meaning:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -42,6 +43,7 @@ from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 # A list item's marker: a bullet, a dash or star, or a number ("1." "2)"), then white space.
+_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s")
 _MARKER = re.compile(r"^\s*(?:[•◦▪‣●·\-*+–]|\d{1,3}[.)])\s+(?=\S)")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _BOLD = re.compile(r"^\s*(\*\*|__)(?P<text>.+)\1\s*$")
@@ -116,7 +118,7 @@ class _Reader:
             marker = _MARKER.match(raw)
             found.append(_Line(number, raw, text, blank, page_break, marker.end() if marker else 0))
             blank, page_break = 0, False
-        return found
+        return _numbered_lists(found)
 
     def _paragraph(self, line: _Line, start: int, end: int) -> Paragraph | None:
         """The paragraph of `raw[start:end]` in `line`, located character by character."""
@@ -148,6 +150,18 @@ class _Reader:
             paragraph = self._paragraph(line, *span)
             cells.append(TableCell([paragraph] if paragraph else [], [], label=bool(bold)))
         return cells
+
+
+def _numbered_lists(lines: list[_Line]) -> list[_Line]:
+    """The lines, where a number ("1) …") marks a list item only beside another numbered line: a cell that starts
+    "1) principles of management; 2) …" is no list."""
+    numbered = [bool(line.marker) and _NUMBER.match(line.raw) is not None for line in lines]
+    return [
+        dataclasses.replace(line, marker=0)
+        if numbered[i] and not (i and numbered[i - 1]) and not (i + 1 < len(lines) and numbered[i + 1])
+        else line
+        for i, line in enumerate(lines)
+    ]
 
 
 def _first_word(text: str) -> int:
