@@ -153,6 +153,7 @@ class Refused:
 ACCEPTED = ("HTML", "Markdown")  # a refusal for the wrong shape names the renditions that are read
 SIDE_BY_SIDE = Refused(EXIT_DATA, ("side by side", *ACCEPTED), "the table's columns are laid side by side")
 BROKEN_TABLE = Refused(EXIT_DATA, ("table",), "the table's cells cannot be told apart; not a missing glossary")
+CUT_WORDS = Refused(EXIT_DATA, ("through words", "fold -s"), "lines cut through words cannot be joined back for sure")
 
 
 def binary(kind: str) -> Refused:
@@ -404,6 +405,11 @@ CASES: list[Case] = [
     Case("fold-80", (FOLD,), "fold -s -w 80", "text", SAME, _command(FOLD, "-s", "-w", "80")),
     Case("fmt-72", (FMT,), "fmt -w 72", "text", SAME, _command(FMT, "-w", "72")),
     Case("fmt-80", (FMT,), "fmt -w 80", "text", SAME, _command(FMT, "-w", "80")),
+    Case("fmt-35", (FMT,), "fmt -w 35", "text", SAME, _command(FMT, "-w", "35")),
+    Case("fmt-120", (FMT,), "fmt -w 120", "text", SAME, _command(FMT, "-w", "120")),
+    Case("fold-40", (FOLD,), "fold -s -w 40", "text", SAME, _command(FOLD, "-s", "-w", "40")),
+    # fold without -s cuts through words ("data m" / "anagement"): refused, never glued into wrong words
+    Case("fold-72-words-cut", (FOLD,), "fold -w 72", "text", CUT_WORDS, _command(FOLD, "-w", "72")),
     Case("text-pdf-pdftotext-layout", (WRITER, PDFTOTEXT), "soffice --convert-to pdf; pdftotext -layout", "text",
          SAME, lambda ws, out: ws.run(PDFTOTEXT.command or "", "-layout", ws.text_pdf(), out)),
     Case("text-pdf-pdftotext", (WRITER, PDFTOTEXT), "soffice --convert-to pdf; pdftotext", "text", BROKEN_TABLE,

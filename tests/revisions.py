@@ -61,6 +61,7 @@ class Revision:
     refused: bool = False
     quote: str | None = None  # words of the edited cell that the finding or the refusal quotes
     topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    glossary: Mapping[Key, object] = field(default_factory=dict)  # (term, column) of an edited glossary entry
     line: int | None = None  # the line named, where it is not the line of the edit (a label's)
     note: str = ""
     today: str | None = None  # what the current pipeline does instead: an expected failure

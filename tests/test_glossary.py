@@ -120,3 +120,37 @@ def test_cut_off_credential_without_an_offering_entry_is_reported(raw_text: str)
     terms, findings = terms_of(raw_text.replace("offers CPM certification", "an association"))
     assert terms["CPM"].offered_by is None and terms["CPM"].truncated.value
     assert {f.code for f in findings if f.key == "CPM"} == {"offered_by_unknown", "truncated_entry"}
+
+
+# Entries as a revision may write them: (find, replace in the real scrape), then the entry's term, expansion,
+# description, kind and awarding body as read.
+ENTRY_FORMS = [
+    ("> CEUContinuing education unit", "> CEH – Continuing education hour",
+     ("CEH", "Continuing education hour", None, "unit", None)),
+    ("> CEUContinuing education unit", "> CEUs – Continuing education units",
+     ("CEU", "Continuing education unit", None, "unit", None)),
+    ("> CEUContinuing education unit", "> CEU – Continuing education unit (0.1 CEU = 1 contact hour)",
+     ("CEU", "Continuing education unit", "0.1 CEU = 1 contact hour", "unit", None)),
+    ("Certified Medical Office Manager, a PMI certification", "Certified Medical Office Manager (a PMI certification)",
+     ("CMOM", "Certified Medical Office Manager", "a PMI certification", "credential", ("PMI",))),
+    ("Certified Medical Manager, a PAHCOM", "Certified Medical Manager; a PAHCOM",
+     ("CMM", "Certified Medical Manager", "a PAHCOM certification", "credential", ("PAHCOM",))),
+    ("certification offered by CIE and CSME", "certification offered jointly by CIE and CSME",
+     ("CMMP", "Certified Medical Office Manager Practitioner", "certification offered jointly by CIE and CSME",
+      "credential", ("CIE", "CSME"))),
+    ("offered by AAPC", "offered by AAPC, American Academy of Professional Coders",
+     ("CPPM", "Certified Physician Practice Manager",
+      "certification offered by AAPC, American Academy of Professional Coders", "credential", ("AAPC",))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("find", "replace", "expected"), ENTRY_FORMS, ids=[r for _, r, _ in ENTRY_FORMS])
+def test_entry_forms(raw_text: str, find: str, replace: str, expected: tuple[object, ...]) -> None:
+    """A plural term, a unit of hours, a parenthesised or semicolon description, "offered jointly by", an
+    organization's name after its abbreviation (the same organization, not a second one)."""
+    assert raw_text.count(find) == 1
+    terms, _ = terms_of(raw_text.replace(find, replace))
+    term = terms[str(expected[0])]
+    description = term.description.value if term.description else None
+    offered = term.offered_by.value if term.offered_by else None
+    assert (term.key, term.expansion.value, description, term.kind.value, offered) == expected

@@ -8,6 +8,7 @@ without the intro headings and one with the caption twice (`tests/renditions.py`
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -70,7 +71,19 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("paragraph HTML minified", lambda t: renditions.minified(variants.to_html(t)).encode()),
     ("HTML table page", lambda t: renditions.html_table_page(t).encode()),
     ("HTML table page minified", lambda t: renditions.minified(renditions.html_table_page(t)).encode()),
+    # end tags HTML lets a page leave out (hand-written or generated pages): Python's parser would nest them
+    (
+        "HTML table page without optional end tags",
+        lambda t: re.sub(r"</(?:li|p|td|th|tr|dt|dd)>", "", renditions.html_table_page(t)).encode(),
+    ),
+    (
+        "XHTML table page with an XML prolog",
+        lambda t: ('<?xml version="1.0" encoding="UTF-8"?>\n' + renditions.html_table_page(t)).encode(),
+    ),
     ("Markdown", lambda t: renditions.markdown(t).encode()),
+    ("Markdown with front matter", lambda t: ("---\ntitle: Model Tool\n---\n\n" + renditions.markdown(t)).encode()),
+    # ASCII for typography: "--" for the dash (plain-text tools)
+    ("two hyphens for the dash", lambda t: t.replace(" – ", " -- ").encode()),
     ("mirror without intro headings", lambda t: renditions.without_intro_headings(t).encode()),
     ("mirror with the caption twice", lambda t: renditions.caption_twice(t).encode()),
     # hard-wrapped paragraphs (fold -s, fmt, a mail client): a paragraph's lines are one paragraph
@@ -83,7 +96,12 @@ VARIANTS: list[tuple[str, Callable[[str], bytes]]] = [
     ("page breaks", lambda t: variants.page_breaks(variants.wrapped(t, 80)).encode()),
 ]
 # How each rendition identifies the rows: the page with its table intact kept every label.
-ATTRIBUTION = {"HTML table page": "row_label", "HTML table page minified": "row_label"}
+ATTRIBUTION = {
+    "HTML table page": "row_label",
+    "HTML table page minified": "row_label",
+    "HTML table page without optional end tags": "row_label",
+    "XHTML table page with an XML prolog": "row_label",
+}
 
 
 @pytest.mark.parametrize(("name", "make"), VARIANTS, ids=[v[0] for v in VARIANTS])

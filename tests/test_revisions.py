@@ -165,6 +165,9 @@ def expected_tables(revision: Revision) -> dict[str, pd.DataFrame]:
     glossary = real().tables["glossary"].copy()
     for column in LINE_COLUMNS:
         glossary[column] = glossary[column].map(lambda n: shifted(n, edit)).astype("Int64")
+    entry = {term: i for i, term in enumerate(glossary["term"])}
+    for (term, column), value in revision.glossary.items():  # what the edit of an entry states by itself
+        glossary.at[entry[term], column] = pd.NA if value is None else value
     return {"certifications": certifications, "certification_topics": expected_topics, "glossary": glossary}
 
 

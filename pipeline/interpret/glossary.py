@@ -29,8 +29,10 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 ENTRY = re.compile(
     r"""^(?:>\s*)?
         (?P<term>[A-Z][A-Z0-9&]*)        # the abbreviation
+        (?:s(?=\s*[-–—]\s))?             # a plural, before a separator: "CEUs – Continuing education units"
         \s*(?P<mark>[®™])?               # an optional registered or trademark sign
-        (?:\s*(?P<sep>[-–—])\s+           # the separator " – " (or " - ")
+        (?:(?P<sep>\s*(?:--|[-–—:])\s+   # the separator " – " (or " - ", " -- ", ": ")
+            | \s*[–—](?=\S))               # or a dash without spaces: "CMM—Certified"
           | (?P<space>\s+)(?=[A-Z])      # or a definition list's break: "CMM" / "Certified …"
           | (?=[A-Z][a-z])               # or none: "CEUContinuing" (the scrape dropped it)
         )
@@ -38,11 +40,12 @@ ENTRY = re.compile(
     """,
     re.VERBOSE,
 )
-_UNIT = re.compile(r"\bunits?$", re.IGNORECASE)
+_UNIT = re.compile(r"\b(?:units?|hours?|credits?|points?)$", re.IGNORECASE)
 _OFFERS = re.compile(r"\boffers\b")
 _CREDENTIAL_WORDS = re.compile(r"\bcertifi\w*|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
 _AWARDED = re.compile(
-    rf"""(?:offered\ by|from)\s+(?:the\s+)?(?P<orgs>\S[^.]{{0,200}}?)\.?$  # "…offered by CIE and CSME" (bounded)
+    rf"""(?:offered\ (?:jointly\ |together\ )?by|from)\s+(?:the\s+)?
+        (?P<orgs>\S[^.]{{0,200}}?)\.?$                                    # "…offered by CIE and CSME" (bounded)
       | ^an?\s+(?P<org>{ABBREVIATION})\s+certification                   # "a PAHCOM certification"
       | through\s+(?P<parent>{ABBREVIATION})(?:’s|'s)\s+certification\s+division,\s+(?P<division>{ABBREVIATION})
       | through\s+(?P<via>{ABBREVIATION})(?:’s|'s)                         # "through MGMA’s …"
@@ -129,11 +132,14 @@ def _parse(entry: Entry) -> _Parsed | None:
         return None
     rest = match.start("rest")
     expansion_end, description_start = _expansion_end(match["term"], match["rest"])
+    if match.group(0)[match.end("term")] == "s" and text[rest + expansion_end - 1] == "s":
+        expansion_end -= 1  # "CEUs – Continuing education units" defines a CEU: "Continuing education unit"
     spans = {"term": match.span("term"), "expansion": (rest, rest + expansion_end)}
     if match["mark"]:
         spans["mark"] = match.span("mark")
     if description_start is not None:
-        spans["description"] = (rest + description_start, len(text))
+        end = len(text) - (text.endswith(")") and text[rest + expansion_end :].lstrip().startswith("("))
+        spans["description"] = (rest + description_start, end)  # "(a PMI certification)": the words inside
     glued = match["sep"] is None and match["space"] is None
     return _Parsed(entry, match["term"], spans, separator_missing=glued)
 
@@ -141,8 +147,8 @@ def _parse(entry: Entry) -> _Parsed | None:
 def _expansion_end(term: str, rest: str) -> tuple[int, int | None]:
     """Where the expansion ends in `rest` and the description starts (None: there is none).
 
-    The expansion ends at the first comma; without a comma, after the words whose initials
-    spell the term, when lower-case words follow.
+    The expansion ends at the first comma, semicolon or parenthesis (whose words are the description);
+    without one, after the words whose initials spell the term, when lower-case words follow.
 
     >>> rest = "Certified Medical Manager, a PAHCOM certification"
     >>> end, start = _expansion_end("CMM", rest); rest[:end], rest[start:]
@@ -150,15 +156,17 @@ def _expansion_end(term: str, rest: str) -> tuple[int, int | None]:
     >>> rest = "Registered Medical Manager certification offered by"
     >>> end, start = _expansion_end("RMM", rest); rest[:end], rest[start:]
     ('Registered Medical Manager', 'certification offered by')
+    >>> rest = "Certified Medical Office Manager (a PMI certification)"
+    >>> end, start = _expansion_end("CMOM", rest); rest[:end], rest[start:]
+    ('Certified Medical Office Manager', 'a PMI certification)')
     >>> _expansion_end("BLA", "Bureau of Labor Statistics")
     (26, None)
     """
-    comma = rest.find(",")
-    if comma >= 0:
-        start = comma + 1
+    if stop := re.search(r"\s*[,;(]", rest):
+        start = stop.end()
         while start < len(rest) and rest[start] == " ":
             start += 1
-        return comma, (start if start < len(rest) else None)
+        return stop.start(), (start if start < len(rest) else None)
     words = list(re.finditer(r"\S+", rest))
     for n in range(1, len(words)):
         if initials(rest[: words[n - 1].end()]) == term and words[n][0][:1].islower():
@@ -253,7 +261,8 @@ def _awarded(
     if single:
         rule = "a_certification" if match["org"] else "through_organization"
         return Traced((single,), quoted("extracted", rule, p.body, *span))
-    named = [strip_marks(o) for o in _LIST_SEPARATOR.split(match["orgs"].strip()) if o.strip()]
+    named = [re.sub(r"^the\s+", "", strip_marks(o)) for o in _LIST_SEPARATOR.split(match["orgs"].strip()) if o.strip()]
+    named = [o for i, o in enumerate(named) if not (i and initials(o) == named[i - 1] != o)]  # "AAPC, American …"
     invalid = [o for o in named if o not in terms and not _ORGANIZATION_NAME.match(o)]
     if invalid:
         message = (

@@ -11,8 +11,10 @@ from pathlib import Path
 from pipeline.model import Document
 from pipeline.readers.decode import DEFAULT_MAX_BYTES, Decoded, read_input
 
-# An HTML page: the text opens with a doctype or the page's own element (after comments).
-_HTML_PAGE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+# An HTML page: the text opens with a doctype or the page's own element (after an XML prolog, comments).
+_HTML_PAGE = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 # An HTML fragment: it opens with a block element, as a page's body does, and also as Markdown may (pandoc
 # writes `<div>` blocks and HTML tables into Markdown).
 _HTML_FRAGMENT = re.compile(

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pipeline.errors import DocumentError
 from pipeline.model import Anchor, Document, Paragraph
 from pipeline.readers.align import LineIndex, align
 from pipeline.readers.blocks import Block, Grid, Item, Kind, TableCell, check_paragraph, grids
@@ -28,7 +29,7 @@ from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 if TYPE_CHECKING:
-    from bs4 import Tag
+    from bs4 import BeautifulSoup, Tag
 
 BLOCK_TAGS = frozenset(
     {"p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section",
@@ -67,10 +68,44 @@ def html_items(text: str, where: str, count: int = 0) -> tuple[list[Item], int]:
         tag.decompose()
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
+    _close_implied(soup)
     walker = _Walker(html, where, count)
-    walker.walk(soup)
+    try:
+        walker.walk(soup)
+    except RecursionError:
+        deep = _too_deep(soup)
+        raise DocumentError(
+            f"the HTML nests elements more than {MAX_DEPTH} deep (an unclosed tag?): not a page this reads",
+            where,
+            deep.sourceline if deep is not None else None,
+        ) from None
     walker.close_paragraph()
     return walker.items, walker.count
+
+
+# Elements whose end tag HTML lets a page leave out: the next one of the group closes the one before
+# ("<li>a<li>b", "<p>a<p>b"). Python's html.parser nests them instead; they are put back side by side.
+_IMPLIED_END = {  # the element → the open elements its start closes (a paragraph is closed by any of them)
+    "li": {"li", "p"}, "p": {"p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"}, "tr": {"tr", "td", "th", "p"},
+    "td": {"td", "th", "p"}, "th": {"td", "th", "p"}, "option": {"option"},
+}  # fmt: skip
+MAX_DEPTH = 250
+
+
+def _close_implied(soup: BeautifulSoup) -> None:
+    """Each element left open where the next of its group begins is closed there (in document order, without
+    recursion, so a page of a thousand unclosed items does not nest a thousand deep)."""
+    for tag in soup.find_all(list(_IMPLIED_END)):
+        while (parent := tag.parent) is not None and parent.name in _IMPLIED_END[tag.name]:
+            parent.insert_after(tag, *list(tag.next_siblings))
+
+
+def _too_deep(soup: BeautifulSoup) -> Tag | None:
+    """The first element more than MAX_DEPTH elements deep."""
+    for tag in soup.find_all(True):
+        if sum(1 for _ in itertools.islice(tag.parents, MAX_DEPTH + 1)) > MAX_DEPTH:
+            return tag
+    return None
 
 
 class _Visible:

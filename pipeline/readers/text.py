@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.errors import DocumentError
 from pipeline.model import Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
 from pipeline.readers.blocks import (
@@ -82,6 +83,8 @@ class _Reader:
     def items(self) -> list[Item]:
         lines = self._lines()
         width = _wrap_width(lines)
+        if width is not None:
+            _refuse_cut_words(lines, width, self.where)
         items: list[Item] = []
         k = 0
         while k < len(lines):
@@ -171,6 +174,20 @@ def _first_word(text: str) -> int:
 def _full(line: _Line, following: _Line, width: int) -> bool:
     """Whether the line ends where a wrapping tool ends lines: the next line's first word would not have fitted."""
     return len(line.raw.rstrip()) + 1 + _first_word(following.text) > FULL_LINE * width
+
+
+def _refuse_cut_words(lines: Sequence[_Line], width: int, where: str) -> None:
+    """A text cut every `width` characters whatever the words (`fold` without `-s`) splits words across lines:
+    which line break is inside a word ("data m" / "anagement") cannot be told, so it is refused."""
+    followed = [(a, b) for a, b in itertools.pairwise(lines) if b.gap == 0 and not b.marker]
+    cut = [a for a, b in followed if len(a.raw) == width and a.raw[-1:].isalnum() and b.raw[:1].isalnum()]
+    if len(cut) >= MIN_WRAPPED and len(cut) >= WRAPPED_SHARE * len(followed):
+        raise DocumentError(
+            f"lines cut every {width} characters through words (fold without -s), so words are split across lines: "
+            "wrap it at spaces (fold -s, fmt) or give the page unwrapped",
+            where,
+            cut[0].number,
+        )
 
 
 def _wrap_width(lines: Sequence[_Line]) -> int | None:
