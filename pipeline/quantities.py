@@ -59,6 +59,7 @@ TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}  # fmt: skip
+_SCALE = {"dozen": 12, "hundred": 100, "thousand": 1000}  # a number on its own: "a dozen", "hundred-question"
 _DASHES = frozenset({"-", "–", "—", "‑", "‐"})
 _MINUS = frozenset({"-", "−", "–"})
 # Unit spellings, longest first within each unit: token sequences (lower case) → unit.
@@ -73,6 +74,8 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             *(((w,), "year") for w in ("year", "years", "yr", "yrs")),
             *(((w,), "ceu") for w in ("ceu", "ceus", "ce", "ces", "ceh", "cehs")),
             *(((w, u), "ceu") for w in ("ce", "ceu", "cme") for u in ("credit", "credits", "hour", "hours", "units")),
+            *((("units", "of", "continuing", "education"), "ceu"),),
+            *(((*w,), "ceu") for w in (("c", ".", "e", ".", "u", ".", "s", "."), ("c", ".", "e", ".", "u", "."))),
             *((("continuing", "education", u), "ceu") for u in ("unit", "units", "hour", "hours", "credit", "credits")),
             *(
                 (("continuing", "education", "(", a, ")", u), "ceu")
@@ -81,7 +84,7 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             ),
             *(((u, "of", *w), "ceu") for u in ("hour", "hours") for w in (("continuing", "education"), ("ce",))),
             *((("contact", u), "ceu") for u in ("hour", "hours")),
-            *(((w,), "question") for w in ("question", "questions", "item", "items")),
+            *(((w,), "question") for w in ("question", "questions", "item", "items", "mcq", "mcqs")),
             *((("multiple", "choice", w), "question") for w in ("question", "questions", "item", "items")),
             *((("multiple", "-", "choice", w), "question") for w in ("question", "questions", "item", "items")),
             *(
@@ -96,6 +99,7 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
                 for w in ("hour", "hours")
             ),
             *((("college", w), "credit_hour") for w in ("credit", "credits")),
+            *(((w, "of", *c), "credit_hour") for w in ("hour", "hours") for c in (("college", "credit"), ("credit",))),
         ],
         key=lambda pair: -len(pair[0]),
     )
@@ -104,6 +108,7 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
 _BOUNDS_BEFORE: tuple[tuple[tuple[str, ...], Bound], ...] = (
     (("at", "least"), "minimum"), (("a", "minimum", "of"), "minimum"), (("minimum", "of"), "minimum"),
     (("no", "less", "than"), "minimum"), (("not", "less", "than"), "minimum"), (("minimum",), "minimum"),
+    (("no", "fewer", "than"), "minimum"), (("not", "fewer", "than"), "minimum"),
     (("up", "to"), "maximum"), (("at", "most"), "maximum"), (("a", "maximum", "of"), "maximum"),
     (("maximum", "of"), "maximum"), (("no", "more", "than"), "maximum"), (("not", "more", "than"), "maximum"),
     (("less", "than"), "maximum"), (("fewer", "than"), "maximum"), (("under",), "maximum"),
@@ -122,9 +127,12 @@ _RANGE_WORDS = frozenset({"to", "through", "thru"})
 _PERIOD_WORDS: dict[str, Fraction | None] = {
     "annually": Fraction(1), "yearly": Fraction(1), "annual": Fraction(1), "biennially": Fraction(2),
     "triennially": Fraction(3), "biannually": None, "semiannually": Fraction(1, 2), "monthly": Fraction(1, 12),
-    "quarterly": Fraction(1, 4),
+    "quarterly": Fraction(1, 4), "biennial": Fraction(2), "triennial": Fraction(3),
 }  # fmt: skip
-_PERIOD_LEAD = frozenset({"every", "each", "per", "a", "an"})
+# Ordinals of a period: "every second year", "every 3rd year".
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL_SUFFIXES = frozenset({"nd", "rd", "th"})
+_PERIOD_LEAD = frozenset({"every", "each", "per", "a", "an", "/"})
 _PERIOD_SPAN_LEAD = frozenset({"in", "over", "within", "during"})
 _PERIOD_QUALIFIERS = frozenset({"calendar", "fiscal", "certification", "renewal", "recertification"})
 _PERIOD_NOUNS = frozenset({"period", "cycle", "span", "term"})
@@ -345,6 +353,10 @@ def number_at(tokens: Sequence[Token], i: int) -> _Parsed | None:
         value = fraction
     elif token.low == "half":
         value = Fraction(1, 2)
+    elif token.low in _SCALE and not (i and (_is_word_number(tokens[i - 1]) or tokens[i - 1].text.isdigit())):
+        value = Fraction(_SCALE[token.low])  # "hundred-question", the number of "a dozen" (from its article)
+    elif token.low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].low in _SCALE:
+        value, j = Fraction(_SCALE[tokens[i + 1].low]), i + 2  # "a dozen CEUs", "a hundred questions"
     elif (words := _word_value(tokens, i)) is not None:
         value, j = Fraction(words[0]), words[1]
     if value is None:
@@ -511,6 +523,16 @@ def _period_count(tokens: Sequence[Token], j: int) -> tuple[Fraction, tuple[Numb
     """How many units a period spans, from token j: "other" (2), a number, or alternatives ("two or three")."""
     if _match(tokens, j, ("other",)):
         return Fraction(2), (), False, j + 1
+    if j < len(tokens) and tokens[j].low in _ORDINALS:  # "every second year"
+        return Fraction(_ORDINALS[tokens[j].low]), (), False, j + 1
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].text.isdigit()
+        and tokens[j + 1].low in _ORDINAL_SUFFIXES
+        and _adjacent(tokens, j + 1)
+    ):  # "every 2nd year"
+        number = Number(Fraction(int(tokens[j].text)), tokens[j].start, tokens[j + 1].end)
+        return number.value, (number,), False, j + 2
     parsed = number_at(tokens, j)
     if parsed is None:
         return None
@@ -521,6 +543,22 @@ def _period_count(tokens: Sequence[Token], j: int) -> tuple[Fraction, tuple[Numb
     if k < len(tokens) and tokens[k].text in _DASHES:
         k += 1
     return parsed.number.value, tuple(numbers), alternatives, k
+
+
+def _stated_length(
+    tokens: Sequence[Token], j: int
+) -> tuple[tuple[Fraction, tuple[Number, ...], bool, int], int] | None:
+    """The length a period noun states after it: "of two years", "(two years)"; and 1 for a parenthesis to close."""
+    if _match(tokens, j, ("of",)):
+        counted = _period_count(tokens, j + 1)
+        return (counted, 0) if counted else None
+    if _match(tokens, j, ("(",)):
+        counted = _period_count(tokens, j + 1)
+        if counted is None:
+            return None
+        unit = _unit_at(tokens, counted[3])
+        return (counted, 1) if unit is not None and _match(tokens, unit[1], (")",)) else None
+    return None
 
 
 def _period_word(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
@@ -567,11 +605,16 @@ def _period_at(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
     multiplier, numbers, alternatives, j = counted
     while j < len(tokens) and tokens[j].low in _PERIOD_QUALIFIERS:
         j += 1
+    close = 0
+    if multiplier == 1 and not numbers and j < len(tokens) and tokens[j].low in _PERIOD_NOUNS:
+        # "each renewal period of two years", "per cycle (two years)"; without a length, no period ("each cycle")
+        stated = _stated_length(tokens, j + 1) or ((multiplier, numbers, alternatives, len(tokens)), 0)
+        (multiplier, numbers, alternatives, j), close = stated
     unit = _unit_at(tokens, j)
     if unit is None or unit[0] not in _YEARS_PER:
         return None
-    j = unit[1]
-    if j < len(tokens) and tokens[j].low in _PERIOD_NOUNS:
+    j = unit[1] + close
+    if not close and j < len(tokens) and tokens[j].low in _PERIOD_NOUNS:
         j += 1
     years = multiplier * _YEARS_PER[unit[0]]
     return Period(years, tokens[i].start, tokens[j - 1].end, numbers, alternatives), j

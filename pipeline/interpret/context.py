@@ -63,7 +63,9 @@ _ASSESSED_WORK = re.compile(
 
 
 SHARE_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:which|these|them|those|the)|must|should|need|needs|have\s+to|has\s+to|are|is|in)\b", re.IGNORECASE
+    r"^\s*(?:ceus?\s+)?(?:of\s+(?:which|these|them|those|the)|must|should|need|needs|have\s+to|has\s+to|are|is|in|"
+    r"may|can|carried|carry|roll(?:ed)?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -133,16 +135,53 @@ def length_of(text: str, start: int) -> bool:
     return _LENGTH_BEFORE.search(text, 0, start) is not None
 
 
+# Numbers that are no count: money, dates. "$50", "50 dollars"; "as of 2024", "since 2017", "December 31".
+MONEY_BEFORE = re.compile(r"[$€£]\s?$")
+_MONEY_AFTER = re.compile(r"\s*(?:dollars|usd|euros?)\b", re.IGNORECASE)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A share of another number: "50% in practice management", "three quarters must be in …".
+_PART_AFTER = re.compile(r"\s*(?:%|percent\b|per\s?cent\b|quarters?\b|thirds?\b|halves\b)", re.IGNORECASE)
+
+
+_PRICE_BEFORE = re.compile(
+    r"[$€£]\s?(?:\d[\d,.]*\s*(?:per\s+)?)?$|\d\s*(?:dollars|usd|euros?)\s+(?:per\s+)?$", re.IGNORECASE
+)
+
+
+def priced(text: str, start: int) -> bool:
+    """Whether a length of time at `start` is what a price is for: "$150 a year"."""
+    return _PRICE_BEFORE.search(text, 0, start) is not None
+
+
+def _not_a_count(text: str, start: int, end: int) -> str | None:
+    """Why the number at [start, end) is no count of anything a column holds: money, a date; or None."""
+    if MONEY_BEFORE.search(text, 0, start) or _MONEY_AFTER.match(text, end):
+        return "an amount of money, which no column holds"
+    if _DAY_BEFORE.search(text, 0, start) or _YEAR.fullmatch(text, start, end):
+        return "a date, which no column holds"
+    return None
+
+
 def general_context(account: Account) -> None:
-    """Numbers that are not counts ("one of"), shares of another number ("nine must be in …"), counts of
-    assessed work ("three case studies")."""
+    """Numbers that are not counts ("one of", money, dates), shares of another number ("nine must be in …",
+    "50% in …"), counts of assessed work ("three case studies")."""
     text = account.text
     in_quantities = [(q.start, q.end) for q in account.reading.quantities]
     for number in account.reading.numbers:
         if any(a <= number.start and number.end <= b for a, b in in_quantities):
             continue
         start, after = number.start, text[number.end :]
-        if text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
+        part = _PART_AFTER.match(after)
+        if reason := _not_a_count(text, number.start, number.end):
+            account.set_aside(number.start, number.end, reason)
+        elif part:
+            account.set_aside(number.start, number.end + part.end(), "a share of another number, which no column holds")
+        elif text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
             account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
         elif account.name == "maintenance" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start)):
             account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")

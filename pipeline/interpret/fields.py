@@ -48,6 +48,7 @@ from pipeline.interpret.context import (
     exam_context,
     general_context,
     length_of,
+    priced,
     time_limit,
 )
 from pipeline.interpret.evidence import Piece, Traced, quoted
@@ -322,6 +323,8 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
         after = text[quantity.end :]
         if limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit or an age, not experience")
+        elif priced(text, quantity.start):
+            account.set_aside(quantity.start, quantity.end, "what a price is for, not experience")
         elif length_of(text, quantity.start):
             account.set_aside(quantity.start, quantity.end, "the length of a membership or course, not experience")
         elif DEGREE_AFTER.match(after.lstrip("-")):
@@ -500,7 +503,9 @@ def _period(account: Account, ceus: Quantity, clause_start: int, clause_end: int
     """The renewal period of the CEUs: the period in their clause (after them, else before them)."""
     text = account.text
     in_clause = [p for p in account.reading.periods if clause_start <= p.start and p.end <= clause_end]
-    candidates = in_clause or list(account.reading.periods)
+    joined = _AND.search(text, ceus.end, clause_end)  # "… every two years and renew membership annually"
+    ours = [p for p in in_clause if joined is None or p.end <= joined.start()]
+    candidates = ours or in_clause or list(account.reading.periods)
     if not candidates:
         words = text[ceus.start : clause_end]
         raise DocumentError(f"the maintenance cell states {words!r} but no renewal period ('every … years', "
