@@ -442,6 +442,7 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
         high < 1 and j < len(tokens) and tokens[j].low in ("a", "an")
     ):  # "3-hour", "175-question"
         j += 1
+    j = _qualifiers_end(tokens, j)  # "three full-time years", "one full year"
     unit = _unit_at(tokens, j)
     if unit is None:
         return None
@@ -454,6 +455,17 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
     start = tokens[start_token].start
     quantity = Quantity(unit[0], low, high, start, tokens[j - 1].end, tuple(numbers), bound, alternatives)
     return quantity, j
+
+
+# Words between a number and its time unit that do not change the length: "three full-time years".
+_TIME_QUALIFIERS = (("full", "-", "time"), ("full", "time"), ("full",), ("consecutive",), ("continuous",))
+
+
+def _qualifiers_end(tokens: Sequence[Token], j: int) -> int:
+    for words in _TIME_QUALIFIERS:
+        if _match(tokens, j, words) and (unit := _unit_at(tokens, j + len(words))) and unit[0] in TIME_UNITS:
+            return j + len(words)
+    return j
 
 
 def _clock(tokens: Sequence[Token], j: int) -> tuple[Fraction, int] | None:

@@ -1563,6 +1563,7 @@ REVIEW: list[Revision] = [
         INV,
         "> BLA – Bureau of Labor Statistics",
         "> BLS – Bureau of Labor Statistics, reports certification trends",
+        glossary={("BLA", "term"): "BLS", ("BLA", "description"): "reports certification trends"},
         note="BLS is an organization that 'reports certification trends'; it becomes a credential and CMMP's untouched row (line 95) cannot be identified",
     ),
     Revision(

@@ -7,8 +7,8 @@ without the intro headings and one with the caption twice (`tests/renditions.py`
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd

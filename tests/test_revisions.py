@@ -5,8 +5,8 @@ For each revision the run on the edited text gives the expected values, or refus
 `ambiguous_value` finding; it never gives another value. Every other value of `certifications`,
 `certification_topics` and `glossary` stays exactly what the real document gives (compared
 column by column with `.equals`), apart from what follows from the edit by itself: the text cell
-it is in, the derived `ceus_per_year` and `topic_count`, and line numbers after an edit that adds
-or removes lines.
+it is in (a glossary entry's description too), the derived `ceus_per_year` and `topic_count`, and
+line numbers after an edit that adds or removes lines.
 
 How an outcome is classed: `right`; `wrong value` (a value other than the one expected, on any
 row, or a run where a refusal is expected); `null` (a value left null, or an ambiguous column
@@ -165,6 +165,12 @@ def expected_tables(revision: Revision) -> dict[str, pd.DataFrame]:
     glossary = real().tables["glossary"].copy()
     for column in LINE_COLUMNS:
         glossary[column] = glossary[column].map(lambda n: shifted(n, edit)).astype("Int64")
+    old, new = normalize(revision.find), normalize(revision.replace)
+    real_glossary = real().tables["glossary"]
+    for i, description in enumerate(glossary["description"]):  # an edited entry's description says what the edit says
+        first, last = real_glossary.at[i, "source_line_start"], real_glossary.at[i, "source_line_end"]
+        if isinstance(description, str) and old and old in description and first <= edit.line <= last:
+            glossary.at[i, "description"] = description.replace(old, new)
     entry = {term: i for i, term in enumerate(glossary["term"])}
     for (term, column), value in revision.glossary.items():  # what the edit of an entry states by itself
         glossary.at[entry[term], column] = pd.NA if value is None else value

@@ -19,6 +19,7 @@ from pipeline.interpret.losses import unfinished
 from pipeline.interpret.topics import split_topics
 from pipeline.limits import MAX_TOPICS
 from pipeline.model import COLUMNS, Column, Document, Paragraph, Row
+from pipeline.text import strip_marks
 
 REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
 
@@ -46,13 +47,14 @@ def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
     where = document.source.path
     terms, findings = read_glossary(document.glossary, where)
     credentials = {t.key for t in terms if t.kind.value == "credential"}
+    names = {strip_marks(t.expansion.value): t.key for t in terms if t.kind.value == "organization"}
     rows = list(document.rows)
     read, evidence = [], []
     for row in rows:
         eligibility, exam, maintenance = (row.cells[c] for c in ("eligibility", "exam", "maintenance"))
         if eligibility is None or maintenance is None:
             raise DocumentError("table row lacks an eligibility or maintenance cell", where, row.paragraphs[0].line)
-        cells = read_fields(eligibility, exam, maintenance, credentials, where)
+        cells = read_fields(eligibility, exam, maintenance, credentials, where, names)
         read.append(cells)
         values = {f: getattr(cells.fields, f).value if getattr(cells.fields, f) else None for f in REFERENCE_FIELDS}
         line = row.paragraphs[0].line

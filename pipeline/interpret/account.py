@@ -43,12 +43,14 @@ MODE = re.compile(r"\b(?:online|in[\s-]person|remote(?:ly)?|version|format|paper
 
 # Words that make a stated value advice rather than a requirement.
 RECOMMENDED = re.compile(
-    r"\b(?:recommended|preferred|suggested|encouraged|desirable|desired|advised|ideally|preferably)\b", re.IGNORECASE
+    r"\b(?:recommended|preferred|suggested|encouraged|desirable|desired|advised|ideally|preferably|"
+    r"(?:helpful|beneficial|useful|valuable|a\s+plus|an\s+asset)\s+but\s+not\s+(?:required|mandatory|necessary))\b",
+    re.IGNORECASE,
 )
 # Words that say a value is not required, without recommending it either ("is a plus", "is not required").
 NOT_REQUIRED = re.compile(
     r"""\b(?:helpful|beneficial|optional|a\s+plus|an\s+asset|welcome[sd]?|not\s+(?:required|mandatory|necessary)|
-          no\s+longer\s+required|need\s+not)\b""",
+          no\s+longer\s+required)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 # After a value in its phrase, an alternative to the whole requirement: "or a 2-year degree", "or 40 hours of …".

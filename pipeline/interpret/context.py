@@ -20,14 +20,14 @@ VENUE = re.compile(
 
 
 EDUCATION_HOURS = re.compile(
-    r"\s*(?:of|in)\s+(?:continuing\s+education|ce\b|ceus?\b|cme\b|training|education|coursework|course\s+work|"
-    r"study|instruction|preparation|classroom)",
+    r"\s*(?:of|in)\s+(?:[\w-]+\s+){0,2}?(?:continuing\s+education|ce\b|ceus?\b|cme\b|training|education|coursework|"
+    r"course\s+work|study|instruction|preparation|classroom|learning|development)",
     re.IGNORECASE,
 )
 
 
 _TIME_LIMIT_BEFORE = re.compile(
-    r"(?:\bages?d?(?:\s+of)?|\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
+    r"(?:\bages?d?(?:\s+of)?|\bvalid(?:\s+for)?|\b(?:out\s+)?of\s+the\s+(?:last|past)|\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
     r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
     re.IGNORECASE,
 )
@@ -48,8 +48,18 @@ _LENGTH_BEFORE = re.compile(
 )
 
 
-# A pause in the exam: "including a 15-minute break", "with a 30-minute break between them".
-_BREAK = re.compile(r"\s*(?:-\s*)?(?:scheduled\s+|optional\s+)?(?:breaks?|rest|pause|intermission)\b", re.IGNORECASE)
+# A pause or what is not the exam in its sitting: "including a 15-minute break", "a 10-minute tutorial".
+_BREAK = re.compile(
+    r"\s*(?:-\s*)?(?:scheduled\s+|optional\s+)?(?:breaks?|rest|pause|intermission|tutorial|survey|orientation|"
+    r"instructions|check-?in)\b",
+    re.IGNORECASE,
+)
+# A time before or after the exam: "arrive 30 minutes early", "opens 30 minutes before", "posted 24 hours later",
+# "results in 2 hours".
+_AROUND_AFTER = re.compile(r"\s*(?:early|earlier|before|prior|ahead|in\s+advance|later|afterwards?)\b", re.IGNORECASE)
+_RESULTS_BEFORE = re.compile(
+    r"\b(?:results?|scores?|grades?|pass/fail)\b[^,;.()]*?\b(?:in|within|after)\s*(?:about\s+)?$", re.IGNORECASE
+)
 
 
 _ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conferences": not a count
@@ -100,7 +110,11 @@ def exam_context(account: Account, organizations: dict[str, list[Quote]]) -> Non
         elif quantity.unit in TIME_UNITS and of_a_course(text, quantity.start, quantity.end):
             account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
         elif quantity.unit in ("hour", "minute") and (pause := _BREAK.match(text, quantity.end)):
-            account.set_aside(quantity.start, pause.end(), "a break, not a length of the exam")
+            account.set_aside(quantity.start, pause.end(), "a break or tutorial, not a length of the exam")
+        elif quantity.unit in ("hour", "minute") and (
+            _AROUND_AFTER.match(text, quantity.end) or _RESULTS_BEFORE.search(text, 0, quantity.start)
+        ):
+            account.set_aside(quantity.start, quantity.end, "a time before or after the exam, not its length")
         elif limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit, not a length of the exam")
     for period in account.reading.periods:

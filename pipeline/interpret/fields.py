@@ -67,20 +67,26 @@ MAX_YEARS = 60
 MAX_MONTHS = 720
 MAX_CREDIT_HOURS = 1_000
 
+_NAME = r"[A-Z][\w’'-]*(?:\s+(?:of|the|for|and|in|[A-Z][\w’'-]*))+"  # "American Academy of Professional Coders"
+_JOINED = r"[A-Z][A-Z0-9&]+(?:[’']s)?(?:\s*(?:and/or|and|or|/|&)\s*[A-Z][A-Z0-9&]+(?:[’']s)?)*"  # no comma list
 _ORGS = r"[A-Z][A-Z0-9&]+(?:[’']s)?(?:\s*(?:,|and/or|and|or|/|&)\s*[A-Z][A-Z0-9&]+(?:[’']s)?)*"
 # Membership: "PAHCOM membership", "MMI Membership", "membership in AAPC", "a member of POMAA", "maintain PAHCOM".
 _MEMBERSHIP = re.compile(
-    rf"""(?P<orgs>{_ORGS})\s+(?i:membership|member)\b                        # "PAHCOM membership"
-       | \b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?)(?P<orgs2>{_ORGS})   # "membership in AAPC"
+    rf"""(?:{_NAME}\s*\(\s*)?(?P<orgs>{_ORGS})(?:\s*\)|\s*\([^)]*\))?\s+(?i:membership|member)\b
+                                                                          # "PAHCOM membership", "… (MGMA) membership"
+       | \b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?)(?:{_NAME}\s*\(\s*)?(?P<orgs2>{_JOINED})
+                                                                          # "membership in (the … (AAPC)"
     """,
     re.VERBOSE,
 )
+_NAMED_MEMBERSHIP = re.compile(rf"(?:\bthe\s+)?(?P<name>{_NAME})\s+(?i:membership)\b")
 _MAINTAIN = re.compile(
     rf"\b(?i:maintain(?:ing|s)?\s+(?:(?:your|an?|active|current)\s+)*)(?P<orgs>{_ORGS})(?:\s+(?i:membership))?"
     r"(?![\w])"
 )
 _SUPERVISORY = re.compile(
-    r"^\s*(?:of\s+|in\s+(?:an?\s+|the\s+)?)?(?:supervisory|supervising|supervision|as\s+an?\s+supervisor)",
+    r"^\s*(?:of\s+|in\s+(?:an?\s+|the\s+)?)?(?:supervisory|supervising|supervision|as\s+an?\s+supervisor|"
+    r"managing\s+(?:staff|people|employees|a\s+team)|leading\s+(?:staff|a\s+team))",
     re.IGNORECASE,
 )
 # Exam parts add up only where the cell joins them so ("…, 2 hours online" after "3 hours in person" is another).
@@ -88,10 +94,11 @@ _AND = re.compile(r"\band\b|\bplus\b|\bfollowed\s+by\b|\bthen\b", re.IGNORECASE)
 # A credential named without being required: "such as an RMA", "CMAA holders welcome", "a first step toward FACMPE".
 _NOT_REQUIRING = re.compile(
     r"\b(?:such\s+as|for\s+example|for\s+instance|e\.g\.|i\.e\.|like|toward|towards|leads?\s+to|prepares?\s+for|"
-    r"before|apply\s+for|instead\s+of|other\s+than|not|no)\b",
+    r"before|apply\s+for|instead\s+of|other\s+than|not|no|candidates?|applicants?|exam|examination)\b",
     re.IGNORECASE,
 )
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"\s*[:(]")  # a total, then its parts
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,12 @@ class RowReading:
 
 
 def read_fields(
-    eligibility: Passage, exam: Passage | None, maintenance: Passage, credentials: Iterable[str], where: str
+    eligibility: Passage,
+    exam: Passage | None,
+    maintenance: Passage,
+    credentials: Iterable[str],
+    where: str,
+    names: Mapping[str, str] | None = None,
 ) -> RowReading:
     """Typed values stated by a row's eligibility, exam and maintenance cells, and the account of each cell.
 
@@ -144,8 +156,9 @@ def read_fields(
     by_name = {a.name: a for a in accounts}
     elig, renewal = by_name["eligibility"], by_name["maintenance"]
     organizations: dict[str, list[Quote]] = {}
-    membership = _membership(elig, "membership_required", organizations, credentials)
-    renewal_membership = _membership(renewal, "renewal_membership", organizations, credentials, maintain=True)
+    names = names or {}
+    membership = _membership(elig, "membership_required", organizations, credentials, names)
+    renewal_membership = _membership(renewal, "renewal_membership", organizations, credentials, names, maintain=True)
     prerequisite, prerequisites = _prerequisites(elig, credentials)
     minimum, recommended, supervisory = _experience(elig, where)
     credit_hours = _single(elig, ("credit_hour",), "college_credit_hours", "college_credit_hours", MAX_CREDIT_HOURS,
@@ -190,13 +203,20 @@ def _membership(
     column: str,
     organizations: dict[str, list[Quote]],
     credentials: frozenset[str],
+    names: Mapping[str, str],
     *,
     maintain: bool = False,
 ) -> Traced[str] | None:
-    """The organization whose membership the cell requires; alternatives ("POMAA or PAHCOM") and two different
-    statements are ambiguous, "A and B membership" is both ("A; B")."""
+    """The organization whose membership the cell requires (by its abbreviation, or by the name the glossary gives
+    it); alternatives ("POMAA or PAHCOM") and two different statements are ambiguous, "A and B membership" is both
+    ("A; B")."""
     text = account.text
     found = [(m.start(), m.end(), m["orgs"] or m["orgs2"], "membership") for m in _MEMBERSHIP.finditer(text)]
+    found += [
+        (m.start("name"), m.end(), names[m["name"]], "membership")
+        for m in _NAMED_MEMBERSHIP.finditer(text)
+        if m["name"] in names and not any(start <= m.start("name") < end for start, end, _, _ in found)
+    ]  # "Medical Group Management Association membership"
     if maintain:
         found += [
             (m.start(), m.end(), m["orgs"], "maintain_membership")
@@ -210,8 +230,8 @@ def _membership(
         tuple(dict.fromkeys(m["abbr"] for m in ABBREVIATION.finditer(orgs) if m["abbr"] not in credentials))
         for _, _, orgs, _ in found
     ]  # "certification as a CMPE and MGMA membership": a credential is not an organization whose membership counts
-    for (start, end, _, _), names in zip(found, named, strict=True):
-        for name in names:  # the row names them, even as alternatives: evidence of which credential it is
+    for (start, end, _, _), orgs_named in zip(found, named, strict=True):
+        for name in orgs_named:  # the row names them, even as alternatives: evidence of which credential it is
             organizations.setdefault(name, []).extend(account.passage.quotes(start, end))
     alternative = next((f for f in found if OR.search(f[2])), None)
     if alternative is not None:
@@ -308,7 +328,11 @@ def _single(
 
 def _set_aside(account: Account, quantity: Quantity) -> bool:
     """Whether the context rules already set the quantity aside."""
-    return any(a <= quantity.start and quantity.end <= b for a, b, _ in account.context)
+    return _within_context(account, quantity.start, quantity.end)
+
+
+def _within_context(account: Account, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b, _ in account.context)
 
 
 def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Traced[float] | None, Traced[int] | None]:
@@ -317,10 +341,16 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
     required: list[Quantity] = []
     advised: list[Quantity] = []
     supervisory: list[tuple[Quantity, int]] = []
+    previous: Quantity | None = None
     for quantity in account.reading.quantities:
         if quantity.unit not in ("year", "month", "week", "day"):
             continue
         after = text[quantity.end :]
+        restated = previous is not None and _restates(text, previous, quantity)
+        previous = quantity
+        if restated:
+            account.set_aside(quantity.start, quantity.end, "the same length restated in other units")
+            continue
         if limit := time_limit(text, quantity.start, quantity.end):
             account.set_aside(*limit, "a time limit or an age, not experience")
         elif priced(text, quantity.start):
@@ -345,6 +375,21 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
 
 
 _TIME: tuple[Unit, ...] = ("year", "month", "week", "day")
+_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:i\.?e\.?,?\s*|or\s+)?")
+
+
+def _restates(text: str, first: Quantity, second: Quantity) -> bool:
+    """The second quantity says the first again, in parentheses: "3 years (36 months)", "one year (12 months)"."""
+    return (
+        bool(_IN_PARENTHESES.fullmatch(text, first.end, second.start))
+        and first.unit in _YEARS
+        and second.unit in _YEARS
+        and first.low * _YEARS[first.unit] == second.low * _YEARS[second.unit]
+        and first.plain
+        and second.plain
+    )
+
+
 _YEARS: dict[Unit, Fraction] = {"year": Fraction(1), "month": Fraction(1, 12), "week": Fraction(7, 365),
                                 "day": Fraction(1, 365)}  # fmt: skip
 
@@ -358,15 +403,13 @@ def _years(account: Account, candidates: list[Quantity], column: str, rule: str,
         account.ambiguous(column, "two candidates", candidates[0].start, candidates[-1].end)
         return None
     quantity = candidates[0]
-    reason = quantity.ambiguity or (
-        "a condition"
-        if condition_end(account, quantity.start, quantity.end, recommended_ok=recommended, units=_TIME) is not None
-        else None
-    )
+    conditional = condition_end(account, quantity.start, quantity.end, recommended_ok=recommended, units=_TIME)
+    reason = quantity.ambiguity or ("a condition" if conditional is not None else None)
     if quantity.unit in ("week", "day"):
         reason = reason or "experience in days or weeks"
     if reason:
-        account.ambiguous(column, reason, quantity.start, clause_span(text, quantity.start, quantity.end)[1])
+        end = max(clause_span(text, quantity.start, quantity.end)[1], conditional or 0)
+        account.ambiguous(column, reason, quantity.start, end)
         return None
     years = quantity.low * _YEARS[quantity.unit]
     _checked(years, MAX_YEARS, account, quantity, where)
@@ -407,6 +450,14 @@ def _exam_minutes(account: Account, where: str) -> Traced[int] | None:
     parts = [d for d in durations(account.reading) if not any(_set_aside(account, q) for q in d.parts)]
     if not parts:
         return None
+    if (
+        len(parts) > 2
+        and _BREAKDOWN.match(text, parts[0].end)
+        and sum(d.minutes for d in parts[1:]) == parts[0].minutes
+    ):
+        for part in parts[1:]:  # "3 hours: 2 hours for the multiple choice section and 1 hour for the case study"
+            account.set_aside(part.start, part.end, "the exam's length in parts, stated after its total")
+        parts = parts[:1]
     last_clause_end = clause_span(text, parts[-1].start, parts[-1].end)[1]
     # "up to 3 hours": the time the exam allows is its length; any other bound or range is not one value
     reason = next((a for d in parts if (a := d.ambiguity) and a != "an upper bound"), None)
@@ -470,6 +521,8 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     for share in shares:
         account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
     ceus = [q for q in ceus if q not in shares]
+    if ceus:  # the requirement first, so what restates it is set aside before the others are looked at
+        ceus = [q for q in ceus if not _restated(account, ceus[0], q)]
     if not ceus:
         raise DocumentError(f"the maintenance cell states no CEU requirement: {_short(text)!r}", where,
                             account.passage.first_line)  # fmt: skip
@@ -499,10 +552,62 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     )
 
 
+_RESTATING = re.compile(r"\s*[,(]?\s*(?:i\.?e\.?,?|that\s+is,?|or|which\s+is)?\s*")
+
+
+def _restated(account: Account, first: Quantity, other: Quantity) -> bool:
+    """Whether `other` says the CEU requirement `first` again, and is set aside so: the same number in other units
+    right after it ("24 CEUs (24 hours)"), or the same rate after its period ("every two years, i.e. 12 CEUs a
+    year"). Called with `other` the requirement itself, it sets aside the rest that says it again: a bare number at
+    that rate ("(12 per year)"), its period in other units ("every two years (24 months)")."""
+    text = account.text
+    if other is first:
+        for number in account.reading.numbers:
+            if _restated_rate(account, first, number.start, number.end, number.value):
+                account.set_aside(number.start, number.end, "the CEU requirement restated per year")
+        own = next((p for p in account.reading.periods if p.start >= first.end and p.years), None)
+        for quantity in account.reading.quantities:
+            if _IN_PARENTHESES.fullmatch(text, first.end, quantity.start) and quantity.low == first.low:
+                account.set_aside(quantity.start, quantity.end, "the CEU requirement restated in other units")
+            elif (
+                own is not None
+                and quantity.unit in _YEARS
+                and _IN_PARENTHESES.fullmatch(text, own.end, quantity.start)
+                and quantity.low * _YEARS[quantity.unit] == own.years
+            ):
+                account.set_aside(quantity.start, quantity.end, "the renewal period restated in other units")
+        return False
+    if _within_context(account, other.start, other.end):
+        return True
+    if _restated_rate(account, first, other.start, other.end, other.low):
+        account.set_aside(other.start, other.end, "the CEU requirement restated per year")
+        return True
+    return False
+
+
+def _restated_rate(account: Account, first: Quantity, start: int, end: int, value: Fraction) -> bool:
+    """A number at [start, end) with a period right after it, stating the same rate as `first` with its period,
+    right after that period; the number's period is set aside with it."""
+    text, periods = account.text, [p for p in account.reading.periods if p.years]
+    own = next((p for p in periods if p.start >= first.end), None)
+    after = next((p for p in periods if p.start >= end and not text[end : p.start].strip()), None)
+    if own is None or after is None or own is after or start < own.end or first.start <= start < first.end:
+        return False
+    assert own.years is not None and after.years is not None
+    if not (_RESTATING.fullmatch(text, own.end, start) and value / after.years == first.low / own.years):
+        return False
+    account.set_aside(after.start, after.end, "the CEU requirement restated per year")
+    return True
+
+
 def _period(account: Account, ceus: Quantity, clause_start: int, clause_end: int, where: str) -> Traced[int]:
     """The renewal period of the CEUs: the period in their clause (after them, else before them)."""
     text = account.text
-    in_clause = [p for p in account.reading.periods if clause_start <= p.start and p.end <= clause_end]
+    in_clause = [
+        p
+        for p in account.reading.periods
+        if clause_start <= p.start and p.end <= clause_end and not _within_context(account, p.start, p.end)
+    ]
     joined = _AND.search(text, ceus.end, clause_end)  # "… every two years and renew membership annually"
     ours = [p for p in in_clause if joined is None or p.end <= joined.start()]
     candidates = ours or in_clause or list(account.reading.periods)

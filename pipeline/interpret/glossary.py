@@ -44,16 +44,26 @@ _UNIT = re.compile(r"\b(?:units?|hours?|credits?|points?)$", re.IGNORECASE)
 _OFFERS = re.compile(r"\boffers\b")
 _CREDENTIAL_WORDS = re.compile(r"\bcertifi\w*|\bcertified\b|\bregistered\b|\bfellow\b", re.IGNORECASE)
 _AWARDED = re.compile(
-    rf"""(?:offered\ (?:jointly\ |together\ )?by|from)\s+(?:the\s+)?
+    rf"""(?:(?:offered|awarded|granted|issued|administered|sponsored|conferred)\ (?:jointly\ |together\ )?(?:by|through)
+         | certification\ (?:by|of) | from)\s+(?:the\s+)?
         (?P<orgs>\S[^.]{{0,200}}?)\.?$                                    # "…offered by CIE and CSME" (bounded)
-      | ^an?\s+(?P<org>{ABBREVIATION})\s+certification                   # "a PAHCOM certification"
+      | ^an?\s+(?P<org>{ABBREVIATION})(?:-sponsored|-awarded)?\s+(?:certification|credential|designation)
+                                                                          # "a PAHCOM certification"
+      | ^(?P<owner>{ABBREVIATION})(?:’s|'s)\s+(?:certification|credential)  # "PAHCOM’s certification"
       | through\s+(?P<parent>{ABBREVIATION})(?:’s|'s)\s+certification\s+division,\s+(?P<division>{ABBREVIATION})
       | through\s+(?P<via>{ABBREVIATION})(?:’s|'s)                         # "through MGMA’s …"
     """,
     re.VERBOSE,
 )
-_DIVISION_OF = re.compile(rf"\bdivision\s+of\s+(?P<parent>{ABBREVIATION})\b")
-_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_AWARDING = re.compile(r"certifi\w*\s+(?:offered|from|by|of|through|awarded|granted|issued)\b", re.IGNORECASE)
+_DIVISION_OF = re.compile(
+    rf"\b(?:division|arm|affiliate|branch|body)\s+of\s+(?:the\s+)?(?P<parent>{ABBREVIATION})\b"
+    rf"|\b(?P<owner>{ABBREVIATION})(?:’s|'s)\s+(?:certification\s+|certifying\s+)?(?:division|arm|affiliate|branch|body)\b"
+)
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*[/&]\s*")
+# Words after an organization's name that are not another organization: "(NHA)", "(formerly …)", "since 1994".
+_ASIDE = re.compile(r"\s*\([^)]*\)|\s+since\s+\d{4}\b|\s+in\s+conjunction\s+with\b.*$")
+_POSSESSIVE = re.compile(rf"^{ABBREVIATION}(?:’s|'s)\s")  # "MGMA’s certification division": a description
 _ORGANIZATION_NAME = re.compile(
     rf"""^(?:{ABBREVIATION}                                   # an abbreviation: "CSME"
         | [A-Z][\w’'&-]*(?:\ (?:of|the|for|and|in|on|[A-Z][\w’'&-]*))*  # a name: "National Healthcareer Association"
@@ -162,7 +172,7 @@ def _expansion_end(term: str, rest: str) -> tuple[int, int | None]:
     >>> _expansion_end("BLA", "Bureau of Labor Statistics")
     (26, None)
     """
-    if stop := re.search(r"\s*[,;(]", rest):
+    if stop := re.search(r"\s*[,;(]|\s+[–—]\s+", rest):
         start = stop.end()
         while start < len(rest) and rest[start] == " ":
             start += 1
@@ -197,8 +207,12 @@ def _kind(p: _Parsed) -> Traced[Kind]:
         if offers := _OFFERS.search(p.text("description")):
             span = (start + offers.start(), start + offers.end())
             return Traced("organization", quoted("parsed", "offers_statement", body, *span))
+    end = p.spans["expansion"][1]
     words = _CREDENTIAL_WORDS.search(body.text, p.spans["expansion"][0])
-    if words:
+    # a credential's name says so ("Certified …"), or its description says who awards it ("certification offered
+    # by", "a PAHCOM certification"), not what an organization does ("reports certification trends")
+    described = "description" in p.spans and _AWARDED.search(p.text("description"))
+    if words and (words.start() < end or described or _AWARDING.match(body.text, words.start())):
         return Traced("credential", quoted("parsed", "credential_word", body, *words.span()))
     return derived("organization", "no_credential_word", "the entry names no unit, offer or certification")
 
@@ -212,7 +226,8 @@ def _division_of(p: _Parsed) -> Traced[str] | None:
     if not match:
         return None
     return Traced(
-        match["parent"], quoted("extracted", "division_of", p.body, start + match.start(), start + match.end())
+        match["parent"] or match["owner"],
+        quoted("extracted", "division_of", p.body, start + match.start(), start + match.end()),
     )
 
 
@@ -257,11 +272,13 @@ def _awarded(
     span = (start + match.start(), start + match.end())
     if match["division"]:
         return Traced((match["division"],), quoted("extracted", "division", p.body, *span))
-    single = match["org"] or match["via"]
+    single = match["org"] or match["owner"] or match["via"]
     if single:
-        rule = "a_certification" if match["org"] else "through_organization"
+        rule = "through_organization" if match["via"] else "a_certification"
         return Traced((single,), quoted("extracted", rule, p.body, *span))
-    named = [re.sub(r"^the\s+", "", strip_marks(o)) for o in _LIST_SEPARATOR.split(match["orgs"].strip()) if o.strip()]
+    orgs = _ASIDE.sub("", match["orgs"]).strip()
+    named = [re.sub(r"^the\s+", "", strip_marks(o)) for o in _LIST_SEPARATOR.split(orgs) if o.strip()]
+    named = [o for i, o in enumerate(named) if not (i and _POSSESSIVE.match(o))]
     named = [o for i, o in enumerate(named) if not (i and initials(o) == named[i - 1] != o)]  # "AAPC, American …"
     invalid = [o for o in named if o not in terms and not _ORGANIZATION_NAME.match(o)]
     if invalid:
