@@ -208,6 +208,9 @@ DURATIONS = [  # an exam's time, in minutes
 EXPERIENCE = [  # years and months as written
     Phrasing("3 years", "document line 32", Quantity(3, YEAR)),
     Phrasing("2 or more years", "document line 43", Quantity(2, YEAR)),
+    Phrasing("three full-time years", "invented", Quantity(3, YEAR)),
+    Phrasing("one full year", "invented", Quantity(1, YEAR)),
+    Phrasing("no fewer than 3 years", "invented", Quantity(3, YEAR)),
     Phrasing("6 months", "document line 43", Quantity(6, MONTH)),
     Phrasing("one year", "document line 61", Quantity(1, YEAR)),
     Phrasing("2 years", "document line 81", Quantity(2, YEAR)),
@@ -244,6 +247,10 @@ EXPERIENCE = [  # years and months as written
 
 COUNTS = [
     Phrasing("12 college credit hours", "document line 32", Quantity(12, CREDIT_HOUR)),
+    Phrasing("12 hours of college credit", "invented", Quantity(12, CREDIT_HOUR)),
+    Phrasing("200 MCQs", "invented", Quantity(200, QUESTION)),
+    Phrasing("hundred-question", "invented", Quantity(100, QUESTION)),
+    Phrasing("a hundred multiple choice questions", "invented", Quantity(100, QUESTION)),
     Phrasing("twelve (12) college credit hours", "invented", Quantity(12, CREDIT_HOUR)),
     Phrasing("12–15 college credit hours", "invented", Range(12, 15, CREDIT_HOUR)),
     Phrasing("200 multiple choice questions", "document line 34", Quantity(200, QUESTION)),
@@ -261,6 +268,9 @@ COUNTS = [
 
 CEU_COUNTS = [
     Phrasing("24 CEUs", "document line 36", Quantity(24, CEU)),
+    Phrasing("a dozen CEUs", "invented", Quantity(12, CEU)),
+    Phrasing("24 units of continuing education", "invented", Quantity(24, CEU)),
+    Phrasing("24 C.E.U.s", "invented", Quantity(24, CEU)),
     Phrasing("50 CEUs", "document line 47", Quantity(50, CEU)),
     Phrasing("12 CEUs", "document line 67", Quantity(12, CEU)),
     Phrasing("36 CEUs", "document line 87", Quantity(36, CEU)),
@@ -286,6 +296,15 @@ PERIODS = [  # in years
     Phrasing("every year", "document line 118", Period(1)),
     Phrasing("every 24 months", ISSUE, Period(2)),
     Phrasing("biennially", ISSUE, Period(2)),
+    Phrasing("every second year", "invented", Period(2)),
+    Phrasing("every 2nd year", "invented", Period(2)),
+    Phrasing("every third year", "invented", Period(3)),
+    Phrasing("per biennial cycle", "invented", Period(2)),
+    Phrasing("triennial", "invented", Period(3)),
+    Phrasing("/yr", "invented", Period(1)),
+    Phrasing("/ 2 years", "invented", Period(2)),
+    Phrasing("each renewal period of two years", "invented", Period(2)),
+    Phrasing("per recertification cycle (two years)", "invented", Period(2)),
     Phrasing("per calendar year", ISSUE, Period(1)),
     Phrasing("annually", PMI_FAQ, Period(1)),  # also on issue 15's list
     Phrasing("every 36 months", "invented", Period(3)),
