@@ -105,6 +105,7 @@ def _pypi(distribution: str, module: str) -> Tool:
 
 
 FOLD = _debian("fold", "coreutils")
+ICONV = _debian("iconv", "libc-bin")
 FMT = _debian("fmt", "coreutils")
 WRITER = _debian("soffice", "libreoffice-writer-nogui", needs="libswlo.so")  # soffice alone may be Calc only
 PDFTOTEXT = _debian("pdftotext", "poppler-utils", version_args=("-v",))
@@ -153,6 +154,11 @@ class Refused:
 ACCEPTED = ("HTML", "Markdown")  # a refusal for the wrong shape names the renditions that are read
 SIDE_BY_SIDE = Refused(EXIT_DATA, ("side by side", *ACCEPTED), "the table's columns are laid side by side")
 BROKEN_TABLE = Refused(EXIT_DATA, ("table",), "the table's cells cannot be told apart; not a missing glossary")
+ROW_BROKEN = Refused(EXIT_DATA, ("broken over lines", "html2text"), "a pipe table's rows are broken over lines")
+OTHER_FORMAT = Refused(EXIT_INPUT, ("not a rendition", *ACCEPTED), "another format than the page's renditions",
+                       names_a_line=False)  # fmt: skip
+TRANSLITERATED = Refused(EXIT_DATA, ("transliterated", "UTF-8"), "™, dashes and apostrophes transliterated to ASCII")
+PRE_ONLY = Refused(EXIT_DATA, ("<pre>", "text file itself"), "a browser's view of the text file: its HTML wraps it")
 CUT_WORDS = Refused(EXIT_DATA, ("through words", "fold -s"), "lines cut through words cannot be joined back for sure")
 
 
@@ -345,6 +351,54 @@ def _markitdown(ws: Workshop, out: Path) -> None:
     out.write_text(MarkItDown().convert(str(ws.html)).text_content, encoding="utf-8")
 
 
+def _html2text_with(**options: object) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        import html2text  # noqa: PLC0415
+
+        handler = html2text.HTML2Text()
+        for name, value in options.items():
+            setattr(handler, name, value)
+        return str(handler.handle(page))
+
+    return convert
+
+
+def _trafilatura_with(output_format: str, **options: object) -> Callable[[str], str]:
+    def convert(page: str) -> str:
+        import trafilatura  # noqa: PLC0415
+
+        text = trafilatura.extract(page, output_format=output_format, include_tables=True, **options)  # type: ignore[arg-type]
+        assert text is not None, "trafilatura found no content"
+        return str(text)
+
+    return convert
+
+
+def _lo_page(ws: Workshop, kind: str) -> Path:
+    """The HTML page as a document of LibreOffice Writer's (`odt`, `docx`)."""
+    convert_to = {"docx": "docx:MS Word 2007 XML"}.get(kind, kind)  # from HTML, Writer/Web needs the filter named
+    return ws.artifact(f"made/page-lo.{kind}", lambda out: ws.soffice(ws.html, convert_to, out))
+
+
+def _text_through(convert: Callable[[str], str]) -> Maker:
+    """The text scrape changed by `convert` (line ends, white space), as a user's editor saves it."""
+    return lambda ws, out: out.write_bytes(convert(ws.text.read_text(encoding="utf-8")).encode("utf-8"))
+
+
+def _chromium_text(ws: Workshop, out: Path | None, *args: str) -> None:
+    """chromium-headless-shell on the text scrape itself; standard output into `out` when given."""
+    executable = CHROMIUM.path()
+    assert executable is not None, CHROMIUM.missing
+    profile = ws.root / f"chromium-profile-{os.getpid()}"
+    ws.run(executable, *LAUNCH_ARGS, f"--user-data-dir={profile}", *args, ws.text.as_uri(), stdout=out)
+
+
+def _text_pdf_chromium(ws: Workshop) -> Path:
+    """The text scrape printed to PDF by Chromium."""
+    return ws.artifact("made/scrape-chromium.pdf", lambda out: _chromium_text(
+        ws, None, "--no-pdf-header-footer", f"--print-to-pdf={out}"))  # fmt: skip
+
+
 def _html2text(page: str) -> str:
     import html2text  # noqa: PLC0415
 
@@ -463,6 +517,81 @@ CASES: list[Case] = [
          binary("image"),
          lambda ws, out: ws.chromium("--window-size=1280,1600", f"--screenshot={out}"), ".png"),
     Case("url-given", (), f"python -m pipeline run {URL}", "argument", NOT_FETCHED, None, ""),
+    # more options users have (issue 16's adversarial round): each checked against the text scrape
+    Case("pandoc-markdown_mmd", (PANDOC,), "pandoc -f html -t markdown_mmd", "html", SAME, _pandoc("markdown_mmd"),
+         ".md"),
+    Case("pandoc-markdown_phpextra", (PANDOC,), "pandoc -f html -t markdown_phpextra", "html", SAME,
+         _pandoc("markdown_phpextra"), ".md"),
+    Case("pandoc-gfm-wrap-none", (PANDOC,), "pandoc -f html -t gfm --wrap=none", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "html", "-t", "gfm", "--wrap=none", "-o", out, ws.html),
+         ".md"),
+    Case("pandoc-gfm-columns-40", (PANDOC,), "pandoc -f html -t gfm --columns=40", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "html", "-t", "gfm", "--columns=40", "-o", out, ws.html),
+         ".md"),
+    Case("pandoc-rst", (PANDOC,), "pandoc -f html -t rst (grid tables)", "html", SIDE_BY_SIDE, _pandoc("rst")),
+    Case("pandoc-org", (PANDOC,), "pandoc -f html -t org", "html", SIDE_BY_SIDE, _pandoc("org")),
+    Case("pandoc-gfm-raw_html", (PANDOC,), "pandoc -f html -t gfm-raw_html (tables left out as [TABLE])", "html",
+         BROKEN_TABLE, _pandoc("gfm-raw_html"), ".md"),
+    Case("markdownify-options", (MARKDOWNIFY,),
+         'markdownify(html, bullets="+", heading_style="UNDERLINED", escape_misc=True, wrap=True)', "html", SAME,
+         _python(_markdownify(bullets="+", heading_style="UNDERLINED", escape_misc=True, wrap=True)), ".md"),
+    Case("html2text-bypass-tables", (HTML2TEXT,), "html2text: bypass_tables=True", "html", SAME,
+         _python(_html2text_with(bypass_tables=True)), ".md"),
+    # a block closing one raw HTML table and opening the next: both tables read
+    Case("html2text-bypass-tables-body-width-0", (HTML2TEXT,), "html2text: bypass_tables=True, body_width=0", "html",
+         SAME, _python(_html2text_with(bypass_tables=True, body_width=0)), ".md"),
+    # a cell's <br> as a line end inside a pipe row: refused as a broken row, not "lacks an eligibility cell"
+    Case("html2text-body-width-0", (HTML2TEXT,), "html2text: body_width=0", "html", ROW_BROKEN,
+         _python(_html2text_with(body_width=0)), ".md"),
+    Case("trafilatura-markdown-recall", (TRAFILATURA,),
+         'trafilatura.extract(html, output_format="markdown", include_tables=True, favor_recall=True, '
+         'include_formatting=True)', "html", SAME,
+         _python(_trafilatura_with("markdown", favor_recall=True, include_formatting=True)), ".md"),
+    Case("trafilatura-html", (TRAFILATURA,), 'trafilatura.extract(html, output_format="html", include_tables=True)',
+         "html", SAME, _python(_trafilatura_with("html")), ".html"),
+    Case("trafilatura-xml", (TRAFILATURA,), 'trafilatura.extract(html, output_format="xml", include_tables=True)',
+         "html", OTHER_FORMAT, _python(_trafilatura_with("xml")), ".xml"),
+    Case("trafilatura-json", (TRAFILATURA,), 'trafilatura.extract(html, output_format="json", include_tables=True)',
+         "html", OTHER_FORMAT, _python(_trafilatura_with("json")), ".json"),
+    Case("soffice-odt-txt", (WRITER,), 'soffice --convert-to odt; soffice --convert-to "txt:Text (encoded):UTF8"',
+         "html", SAME, lambda ws, out: ws.soffice(_lo_page(ws, "odt"), "txt:Text (encoded):UTF8", out)),
+    Case("soffice-docx-txt", (WRITER,), 'soffice --convert-to docx; soffice --convert-to "txt:Text (encoded):UTF8"',
+         "html", SAME, lambda ws, out: ws.soffice(_lo_page(ws, "docx"), "txt:Text (encoded):UTF8", out)),
+    # the bullets LibreOffice writes as text (`<span>•.</span>`) before each glossary entry
+    Case("soffice-odt-xhtml", (WRITER,), 'soffice --convert-to odt; soffice --convert-to "html:XHTML Writer File:UTF8"',
+         "html", SAME, lambda ws, out: ws.soffice(_lo_page(ws, "odt"), "html:XHTML Writer File:UTF8", out), ".html"),
+    Case("soffice-docx-pandoc-gfm", (WRITER, PANDOC), "soffice --convert-to docx; pandoc -f docx -t gfm", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "docx", "-t", "gfm", "-o", out, _lo_page(ws, "docx")),
+         ".md"),
+    Case("soffice-text-txt", (WRITER,), 'the text scrape through soffice --convert-to "txt:Text (encoded):UTF8"',
+         "text", SAME, lambda ws, out: ws.soffice(ws.text, "txt:Text (encoded):UTF8", out)),
+    Case("text-pdf-pdftotext-raw", (WRITER, PDFTOTEXT), "soffice --convert-to pdf; pdftotext -raw", "text",
+         BROKEN_TABLE, lambda ws, out: ws.run(PDFTOTEXT.command or "", "-raw", ws.text_pdf(), out)),
+    Case("text-pdf-pdftotext-layout-nopgbrk", (WRITER, PDFTOTEXT), "soffice --convert-to pdf; pdftotext -layout "
+         "-nopgbrk", "text", SAME,
+         lambda ws, out: ws.run(PDFTOTEXT.command or "", "-layout", "-nopgbrk", ws.text_pdf(), out)),
+    # ™ → "TM", ’ → "'": other data, refused
+    Case("text-pdf-pdftotext-latin1", (WRITER, PDFTOTEXT), "soffice --convert-to pdf; pdftotext -layout -enc Latin1",
+         "text", TRANSLITERATED,
+         lambda ws, out: ws.run(PDFTOTEXT.command or "", "-layout", "-enc", "Latin1", ws.text_pdf(), out)),
+    Case("iconv-ascii-translit", (ICONV,), "iconv -f utf-8 -t ascii//TRANSLIT", "text", TRANSLITERATED,
+         _command(ICONV, "-f", "utf-8", "-t", "ascii//TRANSLIT")),
+    Case("iconv-utf-16", (ICONV,), "iconv -f utf-8 -t utf-16", "text", SAME,
+         _command(ICONV, "-f", "utf-8", "-t", "utf-16")),
+    Case("iconv-cp1252", (ICONV,), "iconv -f utf-8 -t cp1252", "text", SAME,
+         _command(ICONV, "-f", "utf-8", "-t", "cp1252")),
+    Case("chromium-text-pdf-pdftotext-layout", (CHROMIUM, PDFTOTEXT),
+         "chromium-headless-shell --print-to-pdf of the text; pdftotext -layout", "text", SAME,
+         lambda ws, out: ws.run(PDFTOTEXT.command or "", "-layout", _text_pdf_chromium(ws), out)),
+    Case("chromium-text-dump-dom", (CHROMIUM,), "chromium-headless-shell --dump-dom of the text", "text", PRE_ONLY,
+         lambda ws, out: _chromium_text(ws, out, "--dump-dom"), ".html"),
+    Case("fmt-30", (FMT,), "fmt -w 30", "text", SAME, _command(FMT, "-w", "30")),
+    Case("fmt-u-72", (FMT,), "fmt -u -w 72", "text", SAME, _command(FMT, "-u", "-w", "72")),
+    Case("fold-30", (FOLD,), "fold -s -w 30", "text", SAME, _command(FOLD, "-s", "-w", "30")),
+    Case("crlf", (), "CRLF line ends (unix2dos)", "text", SAME, _text_through(lambda t: t.replace("\n", "\r\n"))),
+    Case("tabs", (), "every space a tab", "text", SAME, _text_through(lambda t: t.replace(" ", "\t"))),
+    Case("indented", (), "every line indented by four spaces", "text", SAME,
+         _text_through(lambda t: "".join("    " + line for line in t.splitlines(keepends=True)))),
 ]  # fmt: skip
 
 

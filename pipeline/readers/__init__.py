@@ -5,9 +5,11 @@ The rendition is recognised from the content, never from the file name.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from pipeline.errors import DocumentError, InputError
 from pipeline.model import Document
 from pipeline.readers.decode import DEFAULT_MAX_BYTES, Decoded, read_input
 
@@ -26,6 +28,18 @@ _HEADING = re.compile(r"^[ ]{0,3}\#{1,6}[ \t]+\S", re.MULTILINE)
 _DELIMITER = re.compile(r"^[ ]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.MULTILINE)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _MARKDOWN_LIST = re.compile(r"^[ ]{0,3}[-*+][ \t]+\S", re.MULTILINE)
+# An XML document that is not HTML (trafilatura's XML and TEI, an office document's XML): a root element of
+# another vocabulary, closed at the end. Read as text, its markup would hide the table and glossary.
+_XML_ROOT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w.-]*(?::[\w.-]+)?)[\s/>]", re.DOTALL)
+_HTML_WORDS = (
+    "a abbr address article aside b bdi bdo blockquote body br button caption cite code dd del details dfn div dl dt "
+    "em figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i img ins kbd label li main mark "
+    "nav ol p pre q s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var"
+)
+_HTML_ELEMENTS = frozenset(_HTML_WORDS.split())
+# A trademark or registered sign spelt out, as a conversion to Latin-1 or ASCII writes it: "Excellence(TM)",
+# "ExcellenceTM" (pdftotext -enc Latin1), "Manager(R)" (iconv //TRANSLIT). Its dashes and apostrophes went too.
+_TRANSLITERATED = re.compile(r"(?<=[A-Za-z®])\((?:TM|R)\)|(?<=[a-z]{2})TM\b")
 MIN_BLANK_SHARE = 0.1  # blank lines among all, below which a text's blocks are not apart
 
 
@@ -50,6 +64,7 @@ def rendition(text: str) -> str:
 
 def parse(decoded: Decoded) -> Document:
     """The decoded input read by the reader for its rendition."""
+    _refuse_other_formats(decoded)
     kind = rendition(decoded.text)
     if kind == "html":
         from pipeline.readers.html import read_html  # noqa: PLC0415  (only HTML pays for bs4)
@@ -62,6 +77,41 @@ def parse(decoded: Decoded) -> Document:
     from pipeline.readers.text import read_text  # noqa: PLC0415
 
     return read_text(decoded)
+
+
+def _refuse_other_formats(decoded: Decoded) -> None:
+    """Refuse a text that is not a rendition of the page: another format (XML, JSON), or text transliterated
+    to Latin-1 or ASCII, whose marks, dashes and apostrophes would give other data."""
+    if found := _TRANSLITERATED.search(decoded.text):
+        line = decoded.text.count("\n", 0, found.start()) + 1
+        word = decoded.text[decoded.text.rfind(" ", 0, found.start()) + 1 : found.end()].strip()
+        message = (
+            f"the text was transliterated to Latin-1 or ASCII ({word!r} for a ™ or ® sign), as iconv //TRANSLIT or "
+            "pdftotext -enc Latin1 write it: its signs, dashes and apostrophes are no longer the page's; convert it "
+            "as UTF-8 (pdftotext -enc UTF-8, iconv without //TRANSLIT)"
+        )
+        raise DocumentError(message, decoded.source.path, line)
+    root = _XML_ROOT.match(decoded.text[:4096])
+    if root and root.group(1).lower() not in _HTML_ELEMENTS and decoded.text.rstrip().endswith(f"</{root.group(1)}>"):
+        message = (
+            f"an XML document (its root element is <{root.group(1)}>), not a rendition of the page: accepted: the "
+            "page's HTML, its Markdown or a text copy (trafilatura: output_format 'html', 'markdown' or 'txt')"
+        )
+        raise InputError(message, decoded.source.path)
+    if decoded.text.lstrip()[:1] in ("{", "[") and _is_json(decoded.text):
+        message = (
+            "a JSON document (a converter's metadata and text as JSON), not a rendition of the page: accepted: the "
+            "page's HTML, its Markdown or a text copy (trafilatura: output_format 'html', 'markdown' or 'txt')"
+        )
+        raise InputError(message, decoded.source.path)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_document(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -119,6 +119,11 @@ def _columns(row: list[TableCell]) -> list[Column | Literal["credential"] | None
     return columns
 
 
+def names_columns(row: list[TableCell]) -> bool:
+    """Whether a table row is a header row: its cells name the table's columns."""
+    return _columns(row) is not None
+
+
 MIN_HEADERS = 2  # header cells that must name table columns for a table to be read as the table
 
 

@@ -53,7 +53,24 @@ _REACH = 8  # how far past a paragraph's length its characters are looked for in
 def read_html(decoded: Decoded) -> Document:
     """The page's paragraphs, tables and lists, placed in the document."""
     items, _ = html_items(decoded.text, decoded.source.path)
-    return assemble(items, decoded.source, decoded.repairs)
+    try:
+        return assemble(items, decoded.source, decoded.repairs)
+    except DocumentError as exc:
+        if _PRE_ONLY.match(decoded.text[:4096]):
+            message = (
+                "an HTML page that only wraps a plain text in <pre> (a browser's view of a text file, saved): give "
+                "the text file itself"
+            )
+            raise DocumentError(message, decoded.source.path, exc.line) from None
+        raise
+
+
+# A page whose body is one `<pre>`: what a browser makes of a text file (Chromium's --dump-dom, "Save page").
+_PRE_ONLY = re.compile(r"^\s*(?:<html>)?\s*(?:<head>.*?</head>)?\s*<body>\s*<pre\b", re.IGNORECASE | re.DOTALL)
+
+
+# A bullet written as the text of its own element at a paragraph's start, with the dot LibreOffice puts after it.
+_BULLET = re.compile(r"^\s*[•◦▪‣●·]\.?\s*$")
 
 
 def html_items(text: str, where: str, count: int = 0) -> tuple[list[Item], int]:
@@ -207,9 +224,7 @@ class _Walker:
             if isinstance(child, PreformattedString):  # a doctype, declaration or processing instruction
                 continue
             if isinstance(child, NavigableString):
-                if not "".join(self.parts).strip():
-                    self.start = self.here
-                self.parts.append(str(child))
+                self._string(str(child))
             elif isinstance(child, Tag):
                 self.here = self._offset(child)
                 if child.name == "br":
@@ -228,6 +243,16 @@ class _Walker:
                         self.empty += 1
                 else:
                     self.walk(child)
+
+    def _string(self, text: str) -> None:
+        """A text node: the paragraph's next words, or where it starts; a list marker written as text at its
+        start (LibreOffice's XHTML: `<span>•.</span>`) is not content."""
+        started = bool("".join(self.parts).strip())
+        if not started and _BULLET.match(text):
+            return
+        if not started:
+            self.start = self.here
+        self.parts.append(text)
 
     def _collect(self, node: Tag) -> list[tuple[Paragraph, int]]:
         """The paragraphs inside `node`, with the gap before each."""

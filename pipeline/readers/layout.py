@@ -26,8 +26,9 @@ from pipeline.readers.rows import rows_from_layout
 
 # The start of a glossary entry: "> TERM – …", or "TERM – …" in a list item or block quote.
 _QUOTED = re.compile(r"^>\s*\S")
-_TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*[-–—]\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
-_BARE_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]+[®™]?\s*[-–—]\s+[A-Z]")  # "AAMA – American …", without a marker
+# The separator as the glossary reads it: a dash, or "--" (pandoc's smart Markdown writes "–" so).
+_TERM_START = re.compile(r"^>?\s*[A-Z][A-Z0-9&]*\s*[®™]?(?:\s*(?:--|[-–—])\s|(?=[A-Z][a-z])|$)")  # "$": a <dt> alone
+_BARE_ENTRY = re.compile(r"^[A-Z][A-Z0-9&]+[®™]?\s*(?:--|[-–—])\s+[A-Z]")  # "AAMA – American …", without a marker
 MIN_BARE_ENTRIES = 3
 INTRO_HEADING = re.compile(r"^[^:]{3,80}:$")  # "Why you need this table:"
 DISCLAIMER = re.compile(r"assumes\ no\ responsibility|disclaim", re.IGNORECASE | re.VERBOSE)

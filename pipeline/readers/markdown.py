@@ -11,6 +11,7 @@ line, through escapes (`\\|`), emphasis markers and entities.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from pipeline.errors import DocumentError
 from pipeline.model import Document, Paragraph
 from pipeline.readers.align import LineIndex, align, split_lines
 from pipeline.readers.blocks import (
@@ -29,6 +31,7 @@ from pipeline.readers.blocks import (
     cell_bounds,
     check_paragraph,
     grids,
+    names_columns,
     refuse_side_by_side,
 )
 from pipeline.readers.decode import Decoded
@@ -144,12 +147,14 @@ class _Reader:
         assert first.map is not None
         gap = self._gap(first)
         end, last = first.map[1], k
-        if _TABLE_OPEN.search(first.content) and not _TABLE_CLOSE.search(first.content):
+        # Tables still open: a block may close one table and open the next (html2text's bypass_tables).
+        depth = _open_tables(first.content)
+        if depth > 0:
             for j in range(k + 1, len(tokens)):
                 if (lines := tokens[j].map) is not None:
                     end, last = max(end, lines[1]), j
-                if _TABLE_CLOSE.search(tokens[j].content) or any(_TABLE_CLOSE.search(c.content)
-                                                                 for c in tokens[j].children or []):  # fmt: skip
+                depth += _open_tables(tokens[j].content)  # an inline run's content is its source, tags and all
+                if depth <= 0:
                     break
         self.last_line = max(self.last_line, end)
         begin = self.index.starts[first.map[0]]
@@ -175,17 +180,35 @@ class _Reader:
     def _table(self, tokens: Sequence[Token], opener: Token) -> None:
         """A pipe table: the certification table's parts (`grids`), or any other table's cells as paragraphs."""
         gap = self._gap(opener)
-        rows = [
-            self._cells(tr, cells)
+        lines_rows = [
+            (tr.map[0] if tr.map else 0, self._cells(tr, cells))
             for tr, cells in _rows(tokens)
             if not (tr.map and DELIMITER_ROW.match(self.lines[tr.map[0]]))  # a delimiter row repeated in the body
         ]
+        rows = [cells for _, cells in lines_rows]
         parts = grids(rows)
         if parts is None:
             paragraphs = [p for row in rows for cell in row for p in cell.paragraphs]
             self.items.extend(Block((p,), gap if i == 0 else 1) for i, p in enumerate(paragraphs))
             return
+        self._refuse_broken_rows(lines_rows)
         self.items.extend(parts)
+
+    def _refuse_broken_rows(self, rows: Sequence[tuple[int, list[TableCell]]]) -> None:
+        """Refuse a body row broken over lines: two rows after the header, one after the other, each with fewer
+        cells than the table's widest (html2text with body_width=0 writes a cell's `<br>` as a line end)."""
+        shape = [(line, len(cell_bounds(self.lines[line])), names_columns(cells)) for line, cells in rows]
+        widest = max(width for _, width, _ in shape)
+        seen_header = False
+        for (line, width, header), (_, next_width, next_header) in itertools.pairwise(shape):
+            seen_header = seen_header or header
+            if seen_header and not header and not next_header and width < widest and next_width < widest:
+                message = (
+                    f"a table row is broken over lines ({width} of the table's {widest} cells on this line, the rest "
+                    "on the next): a converter that writes a cell's line breaks as line ends, such as html2text, "
+                    "breaks a pipe table's rows; each row must be one line"
+                )
+                raise DocumentError(message, self.where, line + 1)
 
     def _cells(self, tr: Token, cells: Sequence[tuple[Token, Token]]) -> list[TableCell]:
         """Each cell's paragraphs, located in the row's line; an empty piece between (or after) `<br>`s
@@ -216,6 +239,11 @@ class _Reader:
                 cell.dropped_after.append(cell.paragraphs[-1])
             located.append(cell)
         return located
+
+
+def _open_tables(html: str) -> int:
+    """How many more `<table>`s the text opens than it closes."""
+    return len(_TABLE_OPEN.findall(html)) - len(_TABLE_CLOSE.findall(html))
 
 
 def _bold(children: Sequence[Token]) -> bool:
