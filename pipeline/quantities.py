@@ -70,8 +70,8 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             *(((w,), "minute") for w in ("minute", "minutes", "min", "mins", "m")),
             *(((w,), "day") for w in ("day", "days")),
             *(((w,), "week") for w in ("week", "weeks", "wk", "wks")),
-            *(((w,), "month") for w in ("month", "months", "mo", "mos")),
-            *(((w,), "year") for w in ("year", "years", "yr", "yrs")),
+            *(((w,), "month") for w in ("month", "months", "mo", "mos", "month’s", "month's", "months’", "months'")),
+            *(((w,), "year") for w in ("year", "years", "yr", "yrs", "year’s", "year's", "years’", "years'")),
             *(((w,), "ceu") for w in ("ceu", "ceus", "ce", "ces", "ceh", "cehs")),
             *(((w, u), "ceu") for w in ("ce", "ceu", "cme") for u in ("credit", "credits", "hour", "hours", "units")),
             *((("units", "of", "continuing", "education"), "ceu"),),
@@ -86,6 +86,7 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             *((("contact", u), "ceu") for u in ("hour", "hours")),
             *(((w,), "question") for w in ("question", "questions", "item", "items", "mcq", "mcqs")),
             *((("multiple", "choice", w), "question") for w in ("question", "questions", "item", "items")),
+            *(((a, w), "question") for a in ("objective", "exam", "test") for w in ("question", "questions")),
             *((("multiple", "-", "choice", w), "question") for w in ("question", "questions", "item", "items")),
             *(
                 ((*p, w), "credit_hour")
@@ -127,7 +128,8 @@ _RANGE_WORDS = frozenset({"to", "through", "thru"})
 _PERIOD_WORDS: dict[str, Fraction | None] = {
     "annually": Fraction(1), "yearly": Fraction(1), "annual": Fraction(1), "biennially": Fraction(2),
     "triennially": Fraction(3), "biannually": None, "semiannually": Fraction(1, 2), "monthly": Fraction(1, 12),
-    "quarterly": Fraction(1, 4), "biennial": Fraction(2), "triennial": Fraction(3),
+    "quarterly": Fraction(1, 4), "biennial": Fraction(2), "triennial": Fraction(3), "biennium": Fraction(2),
+    "triennium": Fraction(3),
 }  # fmt: skip
 # Ordinals of a period: "every second year", "every 3rd year".
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -465,6 +467,15 @@ def _qualifiers_end(tokens: Sequence[Token], j: int) -> int:
     for words in _TIME_QUALIFIERS:
         if _match(tokens, j, words) and (unit := _unit_at(tokens, j + len(words))) and unit[0] in TIME_UNITS:
             return j + len(words)
+    if (
+        j + 3 < len(tokens)
+        and tokens[j].low.isalpha()
+        and tokens[j + 1].text in _DASHES
+        and tokens[j + 2].low.isalpha()
+        and (unit := _unit_at(tokens, j + 3))
+        and unit[0] == "ceu"
+    ):
+        return j + 3  # "36 practice-management CEUs", "12 PMI-approved CEUs": what kind of CEUs
     return j
 
 

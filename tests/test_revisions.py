@@ -42,8 +42,9 @@ from tests.phrasings import PHRASINGS
 from tests.revisions import RAW, SOURCES, Revision
 from tests.revisions import REVISIONS as EDITS
 from tests.revisions_review import REVIEW
+from tests.revisions_review2 import REVIEW2
 
-REVISIONS = [*EDITS, *REVIEW]
+REVISIONS = [*EDITS, *REVIEW, *REVIEW2]
 
 BY_NAME = {r.name: r for r in REVISIONS}
 LINE_COLUMNS = ("source_line_start", "source_line_end")

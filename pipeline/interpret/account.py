@@ -32,7 +32,8 @@ _UNIT_ABBREVIATIONS = frozenset({"CEU", "CEUS", "CE", "CES", "CEH", "CEHS", "CME
 CONDITION = re.compile(
     r"""\b(?:if|unless|when|whenever|depending|except|varies|vary|otherwise|provided|either|waived|exempt|
           substitute[sd]?|equivalent|alternatively|instead|extended|
-          for\s+(?:members|non-?[\w-]+|applicants|candidates|those|holders|students|people|anyone))\b""",
+          for\s+(?:members|non-?[\w-]+|applicants|candidates|those|holders|students|people|anyone)|
+          for\s+(?:[\w-]+\s+){1,2}?(?:members|applicants|candidates|holders|students))\b""",  # "for CMA holders"
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -187,7 +188,16 @@ def condition_end(
             or (not kinds and _not_required(following, recommended_ok))  # not "(6 months … recommended)"
             or (numbered and MODE.search(following))  # "(the online version has 150)"
         )
-        if about_this and text[stop] == "(" and conditional:
+        restating = (
+            numbered
+            and not CONDITION.search(following)
+            and all(
+                any(a <= n.start and n.end <= b for a, b, _ in account.context)
+                for n in account.reading.numbers
+                if stop < n.start and n.end <= following_end
+            )
+        )  # "(12 per year recommended)": the advice is about what restates the value, set aside already
+        if about_this and text[stop] == "(" and conditional and not restating:
             return min(following_end + 1, len(text))  # "200 questions (150 when taken online)", "(24 for members)"
     kin = set(units) | (_TIME_KIN if _TIME_KIN & set(units) else set())  # "one year … or 40 hours of training"
     if (other := OR_ANOTHER.search(text, end, stop)) and not {

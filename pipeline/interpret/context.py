@@ -57,6 +57,10 @@ _BREAK = re.compile(
 # A time before or after the exam: "arrive 30 minutes early", "opens 30 minutes before", "posted 24 hours later",
 # "results in 2 hours".
 _AROUND_AFTER = re.compile(r"\s*(?:early|earlier|before|prior|ahead|in\s+advance|later|afterwards?)\b", re.IGNORECASE)
+# A rate, not a length: "online 24 hours a day", "2.4 minutes per question".
+_RATE_AFTER = re.compile(
+    r"\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|year|questions?|items?|sections?|candidates?)\b", re.IGNORECASE
+)
 _RESULTS_BEFORE = re.compile(
     r"\b(?:results?|scores?|grades?|pass/fail)\b[^,;.()]*?\b(?:in|within|after)\s*(?:about\s+)?$", re.IGNORECASE
 )
@@ -67,7 +71,7 @@ _ONE_OF = re.compile(r"^\s*of\b", re.IGNORECASE)  # "one of POMAA’s conference
 
 _ASSESSED_WORK = re.compile(
     r"^\s*(?:[a-z-]+\s+)?(?:case\s+stud(?:y|ies)|papers?|essays?|projects?|references?|letters?|modules?|courses?|"
-    r"sections?|parts?|domains?)\b",
+    r"sections?|parts?|domains?|competenc(?:y|ies)|subject\s+areas?|content\s+areas?)\b",
     re.IGNORECASE,
 )
 
@@ -109,6 +113,8 @@ def exam_context(account: Account, organizations: dict[str, list[Quote]]) -> Non
             account.set_aside(quantity.start, education.end(), "hours of education required, not a length of the exam")
         elif quantity.unit in TIME_UNITS and of_a_course(text, quantity.start, quantity.end):
             account.set_aside(quantity.start, quantity.end, "the length of a course or program, not of the exam")
+        elif quantity.unit in ("hour", "minute") and (rate := _RATE_AFTER.match(text, quantity.end)):
+            account.set_aside(quantity.start, rate.end(), "a rate (per day, per question), not a length of the exam")
         elif quantity.unit in ("hour", "minute") and (pause := _BREAK.match(text, quantity.end)):
             account.set_aside(quantity.start, pause.end(), "a break or tutorial, not a length of the exam")
         elif quantity.unit in ("hour", "minute") and (
@@ -142,6 +148,19 @@ def time_limit(text: str, start: int, end: int) -> tuple[int, int] | None:
     if before is None and after is None:
         return None
     return (before.start() if before else start), (after.end() if after else end)
+
+
+# How long a credential has been held: "CMPE board certification held for at least 2 years".
+_HELD_BEFORE = re.compile(
+    r"\b(?:certification|certified|credential|designation)\b[^,;()]*?\b(?:held|holding|for)\s+"
+    r"(?:(?:at\s+least|a\s+minimum\s+of|more\s+than|over|about)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def held_for(text: str, start: int) -> bool:
+    """Whether a length of time before `start` is how long a credential has been held ("certification held for")."""
+    return _HELD_BEFORE.search(text, 0, start) is not None
 
 
 def length_of(text: str, start: int) -> bool:
@@ -185,6 +204,15 @@ def general_context(account: Account) -> None:
     """Numbers that are not counts ("one of", money, dates), shares of another number ("nine must be in …",
     "50% in …"), counts of assessed work ("three case studies")."""
     text = account.text
+    for quantity in account.reading.quantities:
+        if MONEY_BEFORE.search(text, 0, quantity.start):  # "$500 a year": a price, not 500 years
+            account.set_aside(quantity.start, quantity.end, "an amount of money, which no column holds")
+        elif (
+            account.name == "maintenance"
+            and quantity.unit in TIME_UNITS
+            and (limit := time_limit(text, quantity.start, quantity.end))
+        ):  # "recertify within 90 days of expiry"
+            account.set_aside(*limit, "a time limit, not the renewal period")
     in_quantities = [(q.start, q.end) for q in account.reading.quantities]
     for number in account.reading.numbers:
         if any(a <= number.start and number.end <= b for a, b in in_quantities):

@@ -27,6 +27,7 @@ from typing import Literal
 from pipeline.errors import DocumentError
 from pipeline.interpret.account import (
     ABBREVIATION,
+    CONDITION,
     NOT_REQUIRED,
     OR,
     PHRASE_END,
@@ -47,6 +48,7 @@ from pipeline.interpret.context import (
     SHARE_BEFORE,
     exam_context,
     general_context,
+    held_for,
     length_of,
     priced,
     time_limit,
@@ -80,6 +82,7 @@ _MEMBERSHIP = re.compile(
     re.VERBOSE,
 )
 _NAMED_MEMBERSHIP = re.compile(rf"(?:\bthe\s+)?(?P<name>{_NAME})\s+(?i:membership)\b")
+_MEMBERSHIP_IN_NAMED = re.compile(rf"\b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?)(?P<name>{_NAME})")
 _MAINTAIN = re.compile(
     rf"\b(?i:maintain(?:ing|s)?\s+(?:(?:your|an?|active|current)\s+)*)(?P<orgs>{_ORGS})(?:\s+(?i:membership))?"
     r"(?![\w])"
@@ -217,6 +220,11 @@ def _membership(
         for m in _NAMED_MEMBERSHIP.finditer(text)
         if m["name"] in names and not any(start <= m.start("name") < end for start, end, _, _ in found)
     ]  # "Medical Group Management Association membership"
+    for m in _MEMBERSHIP_IN_NAMED.finditer(text):  # "membership in the Medical Management Institute"
+        words = m["name"].split()
+        name = next((n for k in range(len(words), 0, -1) if (n := " ".join(words[:k])) in names), None)
+        if name is not None and not any(start <= m.start("name") < end for start, end, _, _ in found):
+            found.append((m.start(), m.start("name") + len(name), names[name], "membership"))
     if maintain:
         found += [
             (m.start(), m.end(), m["orgs"], "maintain_membership")
@@ -268,6 +276,8 @@ def _prerequisites(
         phrase = text[slice(*span(PHRASE_END, text, match.start(), match.end()))]
         if _NOT_REQUIRING.search(phrase) or NOT_REQUIRED.search(phrase) or RECOMMENDED.search(phrase):
             account.set_aside(*match.span("abbr"), "a credential named without being required")
+        elif any(c.start() <= match.start() < c.end() for c in CONDITION.finditer(text)):
+            account.set_aside(*match.span("abbr"), "a credential a condition names ('for CMA holders'), not required")
         else:
             spans.append(match.span("abbr"))
             named.setdefault(match["abbr"], tuple(account.passage.quotes(*match.span("abbr"))))
@@ -355,8 +365,9 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
             account.set_aside(*limit, "a time limit or an age, not experience")
         elif priced(text, quantity.start):
             account.set_aside(quantity.start, quantity.end, "what a price is for, not experience")
-        elif length_of(text, quantity.start):
-            account.set_aside(quantity.start, quantity.end, "the length of a membership or course, not experience")
+        elif (course := length_of(text, quantity.start)) or held_for(text, quantity.start):
+            reason = "the length of a membership or course" if course else "how long a credential has been held"
+            account.set_aside(quantity.start, quantity.end, f"{reason}, not experience")
         elif DEGREE_AFTER.match(after.lstrip("-")):
             account.set_aside(quantity.start, quantity.end, "the length of a degree or program, not experience")
         elif match := _SUPERVISORY.match(after):
@@ -368,10 +379,36 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
                               clause_span(text, quantity.start, quantity.end)[1])  # fmt: skip
         else:
             required.append(quantity)
+    advised = _beside_supervisory(account, advised, [q for q, _ in supervisory])
     minimum = _years(account, required, "min_experience_years", "required_years", where)
     recommended = _years(account, advised, "recommended_experience_years", "recommended_years", where)
     months = _supervisory(account, supervisory, where)
     return minimum, recommended, months
+
+
+def _beside_supervisory(account: Account, advised: list[Quantity], supervisory: list[Quantity]) -> list[Quantity]:
+    """The advised lengths that are not about the supervisory experience in their parentheses ("(at least 6 months
+    in supervisory role; 12 months preferred)"), which are set aside: no column holds a recommended supervision."""
+    kept = []
+    for quantity in advised:
+        if any(_bracketed(account.text, quantity, s) for s in supervisory):
+            account.set_aside(quantity.start, quantity.end, "a preference about the supervisory experience, which no "
+                              "column holds")  # fmt: skip
+        else:
+            kept.append(quantity)
+    return kept
+
+
+def _bracketed(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether two quantities are in the same parentheses."""
+    opened = text.rfind("(", 0, min(first.start, second.start))
+    closed = text.find(")", max(first.end, second.end))
+    return (
+        opened >= 0
+        and closed >= 0
+        and ")" not in text[opened : max(first.end, second.end)]
+        and "(" not in text[opened + 1 : closed]
+    )
 
 
 _TIME: tuple[Unit, ...] = ("year", "month", "week", "day")

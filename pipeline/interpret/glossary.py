@@ -49,6 +49,8 @@ _AWARDED = re.compile(
         (?P<orgs>\S[^.]{{0,200}}?)\.?$                                    # "…offered by CIE and CSME" (bounded)
       | ^an?\s+(?P<org>{ABBREVIATION})(?:-sponsored|-awarded)?\s+(?:certification|credential|designation)
                                                                           # "a PAHCOM certification"
+      | ^an?\s+(?P<named>[A-Z][\w’'&-]*(?:\ (?:of|the|for|and|in|on|[A-Z][\w’'&-]*))*)\s+(?:certification|credential)\b
+                                                                          # "a Practice Management Institute …"
       | ^(?P<owner>{ABBREVIATION})(?:’s|'s)\s+(?:certification|credential)  # "PAHCOM’s certification"
       | through\s+(?P<parent>{ABBREVIATION})(?:’s|'s)\s+certification\s+division,\s+(?P<division>{ABBREVIATION})
       | through\s+(?P<via>{ABBREVIATION})(?:’s|'s)                         # "through MGMA’s …"
@@ -60,7 +62,7 @@ _DIVISION_OF = re.compile(
     rf"\b(?:division|arm|affiliate|branch|body)\s+of\s+(?:the\s+)?(?P<parent>{ABBREVIATION})\b"
     rf"|\b(?P<owner>{ABBREVIATION})(?:’s|'s)\s+(?:certification\s+|certifying\s+)?(?:division|arm|affiliate|branch|body)\b"
 )
-_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*[/&]\s*")
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?:together|jointly|along)\s+with\s+|\s*[/&]\s*")
 # Words after an organization's name that are not another organization: "(NHA)", "(formerly …)", "since 1994".
 _ASIDE = re.compile(r"\s*\([^)]*\)|\s+since\s+\d{4}\b|\s+in\s+conjunction\s+with\b.*$")
 _POSSESSIVE = re.compile(rf"^{ABBREVIATION}(?:’s|'s)\s")  # "MGMA’s certification division": a description
@@ -266,16 +268,21 @@ def _awarded(
     if "description" not in p.spans:
         return None
     start = p.spans["description"][0]
-    match = _AWARDED.search(p.text("description"))
+    description = p.text("description")
+    match = _AWARDED.search(description)
+    if match and match["named"] and (match["named"] not in by_name or _CREDENTIAL_WORDS.search(match["named"])):
+        # a name the glossary does not give, or a credential's ("a Registered Medical Manager …"): not this rule
+        match = _AWARDED.search(description, match.end("named"))
     if not match:
         return None
     span = (start + match.start(), start + match.end())
     if match["division"]:
         return Traced((match["division"],), quoted("extracted", "division", p.body, *span))
-    single = match["org"] or match["owner"] or match["via"]
+    single = match["org"] or match["owner"] or match["via"] or by_name.get(match["named"] or "")
     if single:
         rule = "through_organization" if match["via"] else "a_certification"
-        return Traced((single,), quoted("extracted", rule, p.body, *span))
+        method: Method = "parsed" if match["named"] else "extracted"  # a name, read as its glossary term
+        return Traced((single,), quoted(method, rule, p.body, *span))
     orgs = _ASIDE.sub("", match["orgs"]).strip()
     named = [re.sub(r"^the\s+", "", strip_marks(o)) for o in _LIST_SEPARATOR.split(orgs) if o.strip()]
     named = [o for i, o in enumerate(named) if not (i and _POSSESSIVE.match(o))]
@@ -289,7 +296,7 @@ def _awarded(
         findings.append(Finding("error", "offered_by_invalid", message, p.entry.body.first_line, p.term))
         return None
     mapped = tuple(by_name.get(o, o) for o in named)
-    method: Method = "extracted" if mapped == tuple(named) else "parsed"
+    method = "extracted" if mapped == tuple(named) else "parsed"
     return Traced(mapped, quoted(method, "offered_by", p.body, *span))
 
 
