@@ -60,6 +60,8 @@ TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, 
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}  # fmt: skip
 _SCALE = {"dozen": 12, "hundred": 100, "thousand": 1000}  # a number on its own: "a dozen", "hundred-question"
+# The words a number in words can start with (the digits and fractions aside).
+_NUMBER_STARTS = frozenset({*ONES, *TEENS, *TENS, "half", "dozen", "hundred", "thousand", "a", "an"})
 _DASHES = frozenset({"-", "–", "—", "‑", "‐"})
 _MINUS = frozenset({"-", "−", "–"})
 # Unit spellings, longest first within each unit: token sequences (lower case) → unit.
@@ -123,6 +125,10 @@ _BOUNDS_AFTER: tuple[tuple[tuple[str, ...], Bound], ...] = (
     (("or", "less"), "maximum"), (("or", "fewer"), "maximum"), (("or", "shorter"), "maximum"),
     (("+",), "minimum"),
 )  # fmt: skip
+_BOUND_AFTER_FIRST = frozenset(words[0] for words, _ in _BOUNDS_AFTER)
+_BOUNDS_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], Bound]]] = {}
+for _bound_words, _bound in _BOUNDS_BEFORE:  # in order, so the longest form first where it comes first
+    _BOUNDS_BY_LAST_WORD.setdefault(_bound_words[-1], []).append((_bound_words, _bound))
 _RANGE_WORDS = frozenset({"to", "through", "thru"})
 # Period words: "annually" is every year; "biannually" is twice a year or every two years (None: unknown).
 _PERIOD_WORDS: dict[str, Fraction | None] = {
@@ -302,20 +308,22 @@ def _word_value(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 def _fraction_after(tokens: Sequence[Token], j: int) -> tuple[Fraction, int] | None:
     """ "and a half", "and one half", "and a quarter", " 1/2" or "½" after a whole number."""
-    for words, value in _FRACTION_WORDS:
-        if _match(tokens, j, words):
-            return value, j + len(words)
-        dashed = tuple(x for w in words for x in ("-", w))  # "one-and-a-half"
-        if _match(tokens, j, dashed):
-            return value, j + len(dashed)
+    if j < len(tokens) and tokens[j].low in ("and", "-"):
+        for words, value in _FRACTION_WORDS:
+            if _match(tokens, j, words):  # "and a half", or "-and-a-half" ("one-and-a-half")
+                return value, j + len(words)
     if j < len(tokens) and (fraction := _simple_fraction(tokens[j].text)) is not None and fraction < 1:
         return fraction, j + 1
     return None
 
 
-_FRACTION_WORDS = (
-    (("and", "a", "half"), Fraction(1, 2)), (("and", "one", "half"), Fraction(1, 2)),
-    (("and", "a", "quarter"), Fraction(1, 4)), (("and", "three", "quarters"), Fraction(3, 4)),
+_FRACTION_WORDS = tuple(
+    (form, value)
+    for words, value in (
+        (("and", "a", "half"), Fraction(1, 2)), (("and", "one", "half"), Fraction(1, 2)),
+        (("and", "a", "quarter"), Fraction(1, 4)), (("and", "three", "quarters"), Fraction(3, 4)),
+    )
+    for form in (words, tuple(x for w in words for x in ("-", w)))
 )  # fmt: skip
 
 
@@ -326,6 +334,11 @@ def _simple_fraction(text: str) -> Fraction | None:
         numerator, denominator = map(int, text.split("/"))
         return Fraction(numerator, denominator) if denominator else None
     return None
+
+
+def _may_start_number(low: str) -> bool:
+    """Whether a number can start at this token (most tokens: no, and nothing more is tried there)."""
+    return low[:1].isdigit() or low in _NUMBER_STARTS or low[:1] in _VULGAR
 
 
 def number_at(tokens: Sequence[Token], i: int) -> _Parsed | None:
@@ -341,7 +354,7 @@ def number_at(tokens: Sequence[Token], i: int) -> _Parsed | None:
     >>> read_number("half an hour"), read_number("one hundred twenty minutes"), read_number("a year")
     (('1/2', 'half'), ('120', 'one hundred twenty'), None)
     """
-    if i >= len(tokens):
+    if i >= len(tokens) or not _may_start_number(tokens[i].low):
         return None
     token = tokens[i]
     value: Fraction | None = None
@@ -401,7 +414,7 @@ def _unit_at(tokens: Sequence[Token], i: int) -> tuple[Unit, int] | None:
 
 def _bound_before(tokens: Sequence[Token], i: int) -> tuple[Bound, int]:
     """The bound that the words ending before token i put on a number, and where those words start."""
-    for words, bound in _BOUNDS_BEFORE:
+    for words, bound in _BOUNDS_BY_LAST_WORD.get(tokens[i - 1].low, ()) if i else ():
         start = i - len(words)
         if start >= 0 and _match(tokens, start, words):
             return bound, start
@@ -409,7 +422,7 @@ def _bound_before(tokens: Sequence[Token], i: int) -> tuple[Bound, int]:
 
 
 def _bound_after(tokens: Sequence[Token], j: int) -> tuple[Bound, int] | None:
-    for words, bound in _BOUNDS_AFTER:
+    for words, bound in _BOUNDS_AFTER if j < len(tokens) and tokens[j].low in _BOUND_AFTER_FIRST else ():
         if _match(tokens, j, words):
             return bound, j + len(words)
     return None
@@ -461,9 +474,12 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
 
 # Words between a number and its time unit that do not change the length: "three full-time years".
 _TIME_QUALIFIERS = (("full", "-", "time"), ("full", "time"), ("full",), ("consecutive",), ("continuous",))
+_QUALIFIER_FIRST = frozenset(words[0] for words in _TIME_QUALIFIERS)
 
 
 def _qualifiers_end(tokens: Sequence[Token], j: int) -> int:
+    if j >= len(tokens) or tokens[j].low not in _QUALIFIER_FIRST:
+        return j
     for words in _TIME_QUALIFIERS:
         if _match(tokens, j, words) and (unit := _unit_at(tokens, j + len(words))) and unit[0] in TIME_UNITS:
             return j + len(words)
@@ -481,7 +497,13 @@ def _qualifiers_end(tokens: Sequence[Token], j: int) -> int:
 
 def _clock(tokens: Sequence[Token], j: int) -> tuple[Fraction, int] | None:
     """ ":15" right after a number of hours, and an hour unit after it: the minutes as a fraction of an hour."""
-    if not (_match(tokens, j, (":",)) and _adjacent(tokens, j) and j + 1 < len(tokens) and _adjacent(tokens, j + 1)):
+    if not (
+        j < len(tokens)
+        and tokens[j].text == ":"
+        and _adjacent(tokens, j)
+        and j + 1 < len(tokens)
+        and _adjacent(tokens, j + 1)
+    ):
         return None
     minutes = tokens[j + 1].text
     if not (len(minutes) == 2 and minutes.isdigit() and int(minutes) < 60):
@@ -589,7 +611,7 @@ def _period_word(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
     token = tokens[i]
     if token.low in _PERIOD_WORDS:
         return Period(_PERIOD_WORDS[token.low], token.start, token.end), i + 1
-    if _match(tokens, i, ("per", "annum")):
+    if token.low == "per" and _match(tokens, i, ("per", "annum")):
         return Period(Fraction(1), token.start, tokens[i + 1].end), i + 2
     return None
 

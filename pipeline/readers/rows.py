@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from pipeline.errors import DocumentError
 from pipeline.interpret.context import EDUCATION_HOURS, of_a_course
@@ -110,12 +111,23 @@ def is_label(block: Block, *, loose: bool = False) -> bool:
 
 def _states_ceus(block: Block) -> bool:
     """The block states a number of CEUs (a candidate for the maintenance cell)."""
-    return any(q.unit == "ceu" for q in read(block.text).quantities)
+    return _ceus_in(block.text)
 
 
 def _states_renewal(block: Block) -> bool:
     """The block states a renewal period ("every two years", "annually")."""
-    text = block.text
+    return _renewal_in(block.text)
+
+
+# One answer a text: the layout asks of a block again as its row grows, and a long document has more texts than
+# the grammar's cache holds (a flag a text; the texts are the document's own).
+@cache
+def _ceus_in(text: str) -> bool:
+    return any(q.unit == "ceu" for q in read(text).quantities)
+
+
+@cache
+def _renewal_in(text: str) -> bool:
     return any(not text.startswith("within", p.start) for p in read(text).periods)  # "within 6 months": a time limit
 
 
