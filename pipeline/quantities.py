@@ -478,11 +478,10 @@ _QUALIFIER_FIRST = frozenset(words[0] for words in _TIME_QUALIFIERS)
 
 
 def _qualifiers_end(tokens: Sequence[Token], j: int) -> int:
-    if j >= len(tokens) or tokens[j].low not in _QUALIFIER_FIRST:
-        return j
-    for words in _TIME_QUALIFIERS:
-        if _match(tokens, j, words) and (unit := _unit_at(tokens, j + len(words))) and unit[0] in TIME_UNITS:
-            return j + len(words)
+    if j < len(tokens) and tokens[j].low in _QUALIFIER_FIRST:
+        for words in _TIME_QUALIFIERS:
+            if _match(tokens, j, words) and (unit := _unit_at(tokens, j + len(words))) and unit[0] in TIME_UNITS:
+                return j + len(words)
     if (
         j + 3 < len(tokens)
         and tokens[j].low.isalpha()
