@@ -667,7 +667,7 @@ def _period_at(tokens: Sequence[Token], i: int) -> tuple[Period, int] | None:
 # --- the whole text -----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # the texts of one long document (its blocks, then its cells): each read once
 def read(text: str) -> Reading:
     """Every number, quantity and period `text` states, in order.
 

@@ -218,14 +218,16 @@ def _continues(previous: Block, block: Block) -> bool:
 def _reads_like_exam(block: Block) -> bool:
     """An exam, a test, questions, or a length of time that is no course's or education's, in the block's first
     clause ("experience recommended …; coding knowledge (e.g. a coding exam) …" continues an eligibility cell)."""
-    text = re.split(r"[;(]", block.text, maxsplit=1)[0]
-    if _EXAM_NOUNS.search(text):
+    text = block.text
+    end = len(re.split(r"[;(]", text, maxsplit=1)[0])
+    if _EXAM_NOUNS.search(text, 0, end):
         return True
     return any(
         q.unit in ("hour", "minute")
+        and q.end <= end
         and not EDUCATION_HOURS.match(text, q.end)
         and not of_a_course(text, q.start, q.end)
-        for q in read(text).quantities
+        for q in read(text).quantities  # the block's reading (one a text), its first clause's quantities
     )
 
 
