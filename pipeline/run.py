@@ -83,10 +83,22 @@ def run(
 
 
 def _validated(files: Iterator[output.File], check: Beside | list[str], stage: Stages) -> Iterator[output.File]:
-    """The files, then the validation's verdict: a failure raises before the transaction commits anything."""
-    yield from files
-    problems = check.wait() if isinstance(check, Beside) else check
-    if isinstance(check, Beside):
-        stage.timings["validate"] = check.ms  # the check's own time, beside the export's
-    if problems:
+    """The files, then the validation's verdict: a failure raises before the transaction commits anything. A
+    format that breaks on data the validation refuses (SQLite on a term twice) gives way to that verdict: the
+    refusal says what is wrong with the document, the format's error only where it fails."""
+    try:
+        yield from files
+    except Exception:
+        if problems := _verdict(check, stage):
+            raise ValidationFailed(problems) from None
+        raise
+    if problems := _verdict(check, stage):
         raise ValidationFailed(problems)
+
+
+def _verdict(check: Beside | list[str], stage: Stages) -> list[str]:
+    if not isinstance(check, Beside):
+        return check
+    problems = check.wait()
+    stage.timings["validate"] = check.ms  # the check's own time, beside the export's
+    return problems

@@ -63,3 +63,25 @@ def test_the_verdict_and_the_time_come_back() -> None:
     check = beside(lambda: ["a problem"])
     assert not isinstance(check, list)
     assert check.wait() == ["a problem"] and check.ms >= 0
+
+
+def test_a_format_that_breaks_on_what_validation_refuses_gives_way_to_the_refusal(
+    monkeypatch: pytest.MonkeyPatch, previous: Path
+) -> None:
+    """SQLite refuses a term twice before the validation beside it has said so: the run ends with the
+    validation's refusal (exit 1, what is wrong with the document), not the format's error."""
+    import pipeline.formats  # noqa: PLC0415
+
+    def breaks(snapshot: object) -> object:
+        raise RuntimeError("UNIQUE constraint failed: glossary.term")
+        yield  # a generator, as render is
+
+    before = files(previous)
+    monkeypatch.setattr(pipeline.formats, "render", breaks)
+    monkeypatch.setattr(schemas, "failures", lambda tables, paragraphs: ["glossary.term = 'CMA': field_uniqueness"])
+    with pytest.raises(ValidationFailed, match="field_uniqueness"):
+        run(RAW_DOCUMENT, previous)
+    monkeypatch.setattr(schemas, "failures", lambda tables, paragraphs: [])
+    with pytest.raises(RuntimeError, match="UNIQUE constraint"):  # a format's own bug stays a bug
+        run(RAW_DOCUMENT, previous)
+    assert files(previous) == before

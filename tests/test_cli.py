@@ -59,6 +59,9 @@ BAD_DOCUMENTS: list[tuple[str, Callable[[str], str], int, str]] = [
      ":102: the row is labelled 'Registered Medical Manager' (RMM), but the row names POMAA"),
     ("entry without expansion", lambda t: t.replace("> MGMA – Medical Group Management Association", "> MGMA –"), 1,
      ":176: glossary entry without an expansion"),
+    ("glossary term twice", lambda t: t.replace("> MGMA – Medical Group Management Association",
+     "> MGMA – Medical Group Management Association\n\n> MGMA – Medical Group Management Association"), 1,
+     ":178: the glossary defines MGMA twice (first at line 176)"),
     # a page Python cannot walk: refused with its line, never a RecursionError
     ("HTML nested too deep", lambda t: "<html><body>\n" + "<div>" * 3000 + t + "</div>" * 3000, 1,
      ":2: the HTML nests elements more than 250 deep"),

@@ -121,12 +121,16 @@ def read_glossary(entries: Sequence[Entry], where: str) -> tuple[tuple[Term, ...
     from pipeline.errors import DocumentError  # noqa: PLC0415
 
     parsed: list[_Parsed] = []
+    seen: dict[str, int] = {}  # term → the line of its entry
     for entry in entries:
         found = _parse(entry)
         if found is None:
             raise DocumentError(
                 f"glossary entry without an expansion: {entry.body.text[:60]!r}", where, entry.body.first_line
             )
+        if (first := seen.setdefault(found.term, entry.body.first_line)) != entry.body.first_line:
+            message = f"the glossary defines {found.term} twice (first at line {first})"
+            raise DocumentError(message, where, entry.body.first_line)
         parsed.append(found)
     by_name = {strip_marks(p.text("expansion")): p.term for p in parsed}
     terms = {p.term for p in parsed}
