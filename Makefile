@@ -45,7 +45,7 @@ test: $(VENV)/.dev lint ## set up .venv, lint, then the test suite with a fast s
 	$(PY) -m compileall -q pipeline
 	$(PYTEST)
 
-test-sweeps: $(VENV)/.dev ## the long sweeps in full (1,000 mutations, every kill point, large inputs), as CI runs them
+test-sweeps: $(VENV)/.dev ## the long sweeps in full (1,000 mutations, every kill point, every revision, large inputs), as CI runs them
 	$(PY) -m compileall -q pipeline
 	$(PYTEST) -m sweep
 
