@@ -559,7 +559,8 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
         account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
     ceus = [q for q in ceus if q not in shares]
     if ceus:  # the requirement first, so what restates it is set aside before the others are looked at
-        ceus = [q for q in ceus if not _restated(account, ceus[0], q)]
+        _set_aside_restatements(account, ceus[0])
+        ceus = [ceus[0], *(q for q in ceus[1:] if not _restated(account, ceus[0], q))]
     if not ceus:
         raise DocumentError(f"the maintenance cell states no CEU requirement: {_short(text)!r}", where,
                             account.passage.first_line)  # fmt: skip
@@ -592,28 +593,30 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
 _RESTATING = re.compile(r"\s*[,(]?\s*(?:i\.?e\.?,?|that\s+is,?|or|which\s+is)?\s*")
 
 
-def _restated(account: Account, first: Quantity, other: Quantity) -> bool:
-    """Whether `other` says the CEU requirement `first` again, and is set aside so: the same number in other units
-    right after it ("24 CEUs (24 hours)"), or the same rate after its period ("every two years, i.e. 12 CEUs a
-    year"). Called with `other` the requirement itself, it sets aside the rest that says it again: a bare number at
-    that rate ("(12 per year)"), its period in other units ("every two years (24 months)")."""
+def _set_aside_restatements(account: Account, first: Quantity) -> None:
+    """What says the CEU requirement `first` again, set aside: a bare number at its rate ("(12 per year)"), the
+    same number in other units right after it ("24 CEUs (24 hours)"), its period in other units ("every two years
+    (24 months)")."""
     text = account.text
-    if other is first:
-        for number in account.reading.numbers:
-            if _restated_rate(account, first, number.start, number.end, number.value):
-                account.set_aside(number.start, number.end, "the CEU requirement restated per year")
-        own = next((p for p in account.reading.periods if p.start >= first.end and p.years), None)
-        for quantity in account.reading.quantities:
-            if _IN_PARENTHESES.fullmatch(text, first.end, quantity.start) and quantity.low == first.low:
-                account.set_aside(quantity.start, quantity.end, "the CEU requirement restated in other units")
-            elif (
-                own is not None
-                and quantity.unit in _YEARS
-                and _IN_PARENTHESES.fullmatch(text, own.end, quantity.start)
-                and quantity.low * _YEARS[quantity.unit] == own.years
-            ):
-                account.set_aside(quantity.start, quantity.end, "the renewal period restated in other units")
-        return False
+    for number in account.reading.numbers:
+        if _restated_rate(account, first, number.start, number.end, number.value):
+            account.set_aside(number.start, number.end, "the CEU requirement restated per year")
+    own = next((p for p in account.reading.periods if p.start >= first.end and p.years), None)
+    for quantity in account.reading.quantities:
+        if _IN_PARENTHESES.fullmatch(text, first.end, quantity.start) and quantity.low == first.low:
+            account.set_aside(quantity.start, quantity.end, "the CEU requirement restated in other units")
+        elif (
+            own is not None
+            and quantity.unit in _YEARS
+            and _IN_PARENTHESES.fullmatch(text, own.end, quantity.start)
+            and quantity.low * _YEARS[quantity.unit] == own.years
+        ):
+            account.set_aside(quantity.start, quantity.end, "the renewal period restated in other units")
+
+
+def _restated(account: Account, first: Quantity, other: Quantity) -> bool:
+    """Whether another CEU quantity says the requirement `first` again (set aside already, or the same rate after
+    its period: "every two years, i.e. 12 CEUs a year"); it is set aside so."""
     if _within_context(account, other.start, other.end):
         return True
     if _restated_rate(account, first, other.start, other.end, other.low):
