@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.output import LOCK
+
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -20,8 +22,9 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    """Every file in the output folder and beside it (where temporary files would be left)."""
-    return {str(p): p.read_bytes() for p in sorted(directory.parent.rglob("*")) if p.is_file()}
+    """Every file in the output folder and beside it (where temporary files would be left), but the lock."""
+    files = sorted(p for p in directory.parent.rglob("*") if p.is_file() and p.name != LOCK)
+    return {str(p): p.read_bytes() for p in files}
 
 
 def test_run_and_validate(tmp_path: Path) -> None:

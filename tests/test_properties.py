@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
 from pipeline.formats import validate_dir
+from pipeline.output import LOCK
 from pipeline.paths import OUTPUT_DIR, RAW_DOCUMENT
 from pipeline.run import build, run
 from tests.helpers import sweep
@@ -84,7 +85,9 @@ def original() -> pd.DataFrame:
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    """Every file; not the output's lock, which the first export into a folder makes (a clean clone has none)."""
+    files = sorted(p for p in directory.rglob("*") if p.is_file() and p.name != LOCK)
+    return {str(p.relative_to(directory)): p.read_bytes() for p in files}
 
 
 def check(mutation: Mutation) -> str:  # noqa: PLR0911  (one return per way a run can end)
