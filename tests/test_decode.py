@@ -26,6 +26,10 @@ DECODE_CASES = [
     # one stray Windows-1252 line in a UTF-8 file: only that line is decoded as Windows-1252
     ("mixed", "> CIE™ – Center for\n".encode() + "Individual Excellence™, offers CMMP".encode("cp1252"),
      "> CIE™ – Center for\nIndividual Excellence™, offers CMMP"),
+    # iconv -t utf-32 (a byte-order mark that begins like UTF-16's), -t utf-16le / utf-16be (none at all)
+    ("utf-32", "> CMOM® – Certified Medical Office".encode("utf-32"), "> CMOM® – Certified Medical Office"),
+    ("utf-16le", "POMAA’s conferences\n".encode("utf-16-le"), "POMAA’s conferences\n"),
+    ("utf-16be", "POMAA’s conferences\n".encode("utf-16-be"), "POMAA’s conferences\n"),
 ]  # fmt: skip
 
 

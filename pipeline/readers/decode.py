@@ -3,9 +3,9 @@
 Only regular files (or standard input as `-`) are read, and never more than `max_bytes`: a FIFO,
 a device or a socket is refused before it is opened, so `/dev/zero` cannot fill memory and a FIFO
 without a writer cannot hang the run. The encoding comes from the bytes, never the file name:
-UTF-16 by its byte-order mark, else UTF-8; a line that is not UTF-8 is decoded as Windows-1252 on
-its own (a scrape pasted together from two sources), and text mis-decoded upstream (`POMAAâ€™s`)
-is repaired with ftfy. Every repair is recorded.
+UTF-32 or UTF-16 by its byte-order mark, UTF-16 without one by its NUL bytes, else UTF-8; a line
+that is not UTF-8 is decoded as Windows-1252 on its own (a scrape pasted together from two
+sources), and text mis-decoded upstream (`POMAAâ€™s`) is repaired with ftfy. Every repair is recorded.
 """
 
 from __future__ import annotations
@@ -91,12 +91,13 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, tuple[R
     >>> text, encoding, [r.line for r in repairs]
     ('> CIE™ – Center\\nfor Individual Excellence™', 'utf-8', [2])
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (wide := _wide_encoding(data)) is not None:
+        codec, name = wide
         try:
-            return _checked(data.decode("utf-16"), "utf-16", path, ())
+            return _checked(data.decode(codec), name, path, ())
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1
-            raise InputError("cannot decode as UTF-16", path, line) from None
+            line = data[: exc.start].decode(codec, errors="replace").count("\n") + 1
+            raise InputError(f"cannot decode as {name.upper()}", path, line) from None
     if (kind := binary_kind(data)) is not None:
         raise InputError(f"{kind}, not a text rendition of the page: {CONVERT}", path)
     if b"\x00" in data:
@@ -123,6 +124,36 @@ def decode(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str, tuple[R
         return _checked(text, _FALLBACK, path, ())
     repairs = tuple(Repair(n, f"line {n} is not UTF-8; decoded as Windows-1252") for n in foreign)
     return _checked(text, "utf-8", path, repairs)
+
+
+_WIDE_SAMPLE = 4096  # bytes looked at for UTF-16 without a byte-order mark
+_WIDE_SHARE = 0.9  # of the sample's code units whose high byte is NUL (mostly ASCII text), at least
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(codec, name) for UTF-32 or UTF-16 text: by its byte-order mark (UTF-32's first, since its little-endian
+    mark begins with UTF-16's), or, without one, by NUL bytes at every other place (iconv -t utf-16le,
+    Python's "utf-16-le"), which no UTF-8 or Windows-1252 text has.
+
+    >>> _wide_encoding("Model".encode("utf-32")), _wide_encoding("Model Tool".encode("utf-16-be"))
+    (('utf-32', 'utf-32'), ('utf-16-be', 'utf-16'))
+    >>> _wide_encoding(b"Model Tool: Certification table"), _wide_encoding(b"%PDF-1.7 binary")
+    (None, None)
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "utf-16"
+    sample = data[:_WIDE_SAMPLE]
+    units = len(sample) // 2
+    if len(data) % 2 or units < 8:  # a few characters: too few to tell
+        return None
+    for codec, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nul_high = sample[high::2].count(0)
+        nul_low = sample[1 - high :: 2].count(0)
+        if nul_high >= _WIDE_SHARE * units and nul_low == 0:
+            return codec, "utf-16"
+    return None
 
 
 # Files people have instead of the page's text, by their first bytes.
