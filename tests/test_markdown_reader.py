@@ -61,3 +61,25 @@ def test_list_glossary_and_emphasis(raw_text: str) -> None:
     assert entry.body.text == "CMM - Certified Medical Manager, a PAHCOM certification"
     # the quote runs from the text's first character to its last, markup between included
     assert entry.body.quotes()[0].text == "CMM** - Certified Medical Manager, a PAHCOM certification"
+
+
+def _glossary_text(read: Document, term: str) -> str:
+    return next(e.body.text for e in read.glossary if e.body.text.startswith(term + " "))
+
+
+def test_smart_markdown_is_read_as_pandoc_reads_it(raw_text: str) -> None:
+    """pandoc's smart writers spell ’ and – in ASCII ("MGMA's", "--"): read back as the page's marks, quoted as
+    written."""
+    text = renditions.markdown(raw_text).replace("’", "'").replace(" – ", " -- ")
+    read = document(text, "page.md")
+    cmpe = next(e for e in read.glossary if e.body.text.startswith("CMPE "))
+    assert "through MGMA’s certification division" in cmpe.body.text
+    lines = split_lines(text)
+    for paragraph, _ in read.placed():
+        for quote in paragraph.quotes():
+            assert lines[quote.line - 1][quote.start_column - 1 : quote.end_column - 1] == quote.text
+
+
+def test_ascii_apostrophe_stays_where_the_markdown_writes_typographic_marks(raw_text: str) -> None:
+    text = renditions.markdown(raw_text).replace("MGMA’s certification", "MGMA's certification")
+    assert "MGMA's certification" in _glossary_text(document(text, "page.md"), "CMPE")

@@ -21,6 +21,8 @@ from pipeline.model import Anchor
 # What a reader drops between words: white space, invisible characters, Markdown emphasis and escapes.
 _SKIPPABLE = re.compile(r"[\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff*_`~\\]*")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+# A typographic mark as smart Markdown spells it in ASCII (pandoc's smart extension): read back as the mark.
+_ASCII_SPELLING = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "---", "–": "--", "…": "..."}
 _LOOKAHEAD = 64  # how far a character that the source spells differently is looked for
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -74,6 +76,8 @@ def _find_char(source: str, start: int, stop: int, char: str, entities: bool) ->
             return at, 1
         if entities and here == "&" and (entity := _ENTITY.match(source, at)) and html.unescape(entity[0]) == char:
             return at, len(entity[0])
+        if entities and (ascii_ := _ASCII_SPELLING.get(char)) and source.startswith(ascii_, at):
+            return at, len(ascii_)
         for length in (2, 3):
             if unicodedata.normalize("NFC", source[at : at + length]) == char:
                 return at, length

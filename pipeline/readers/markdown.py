@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from pipeline.errors import DocumentError
@@ -40,7 +41,11 @@ from pipeline.readers.layout import assemble
 from pipeline.text import normalize_text
 
 _BREAK = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
-_INLINE = MarkdownIt("commonmark", {"html": True})
+# Typographic marks that a writer with pandoc's smart extension spells in ASCII (it never writes them as such),
+# and the signs of one: a dash written "--", or an ASCII quote escaped ("\'") to keep it from being read smart.
+_TYPOGRAPHIC = re.compile("[‘’“”–—…]")
+_SMART_ESCAPE = re.compile(r"\\['\"]")
+_SMART_DASHES = ((re.compile(r"---"), "—"), (re.compile(r"--"), "–"), (re.compile(r"\.\.\."), "…"))
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _NOT_LINE_END = re.compile(r"[^\r\n]")
@@ -51,10 +56,42 @@ def read_markdown(decoded: Decoded) -> Document:
     """The Markdown's blocks and tables, placed in the document."""
     text = decoded.text
     refuse_side_by_side(split_lines(text), decoded.source.path)
-    tokens = MarkdownIt("commonmark", {"html": True}).enable("table").parse(text)
-    reader = _Reader(text, decoded.source.path)
+    tokens = _parser(smart=False).parse(text)
+    smart = _smart(text, tokens)
+    if smart:
+        tokens = _parser(smart=True).parse(text)
+    reader = _Reader(text, decoded.source.path, _parser(smart=smart))
     reader.read(tokens)
     return assemble(reader.items, decoded.source, decoded.repairs)
+
+
+def _parser(*, smart: bool) -> MarkdownIt:
+    """CommonMark with pipe tables and HTML; `smart`: ASCII quotes, dashes and ellipses read as typographic marks,
+    as pandoc's reader reads its smart Markdown (escaped ones, `\\'`, stay ASCII)."""
+    if not smart:
+        return MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": True, "typographer": True}).enable(["table", "smartquotes"])
+    parser.core.ruler.after("smartquotes", "smart_dashes", _smart_dashes)
+    return parser
+
+
+def _smart_dashes(state: StateCore) -> None:
+    """`---` → —, `--` → –, `...` → … in the inline runs' texts (before escaped characters join them)."""
+    for token in state.tokens:
+        for child in token.children or []:
+            if child.type == "text":
+                for pattern, mark in _SMART_DASHES:
+                    child.content = pattern.sub(mark, child.content)
+
+
+def _smart(text: str, tokens: Sequence[Token]) -> bool:
+    """Whether the Markdown was written with pandoc's smart extension: its text (not its raw HTML, where pandoc
+    keeps the marks) has no typographic quote, dash or ellipsis but spells one in ASCII ("--", or an escaped
+    quote). Read as it is, "MGMA's" would not be the page's "MGMA’s"."""
+    texts = [c.content for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "text"]
+    if any(_TYPOGRAPHIC.search(t) for t in texts):
+        return False
+    return any("--" in t for t in texts) or bool(_SMART_ESCAPE.search(text))
 
 
 @dataclass
@@ -67,8 +104,9 @@ class _Open:
 
 
 class _Reader:
-    def __init__(self, text: str, where: str) -> None:
+    def __init__(self, text: str, where: str, parser: MarkdownIt) -> None:
         self.where = where
+        self.parser = parser
         self.text = text
         self.lines = split_lines(text)
         self.index = LineIndex(text)
@@ -218,7 +256,7 @@ class _Reader:
         bounds = cell_bounds(self.lines[line])
         children = [inline.children or [] for _, inline in cells]
         for a, b in bounds[len(cells) :]:
-            children.append(_INLINE.parseInline(self.lines[line][a:b].strip())[0].children or [])
+            children.append(self.parser.parseInline(self.lines[line][a:b].strip())[0].children or [])
         located: list[TableCell] = []
         for n, pieces_of in enumerate(children):
             a, b = bounds[n] if n < len(bounds) else (len(self.lines[line]),) * 2
