@@ -159,6 +159,8 @@ OTHER_FORMAT = Refused(EXIT_INPUT, ("not a rendition", *ACCEPTED), "another form
                        names_a_line=False)  # fmt: skip
 TRANSLITERATED = Refused(EXIT_DATA, ("transliterated", "UTF-8"), "™, dashes and apostrophes transliterated to ASCII")
 PRE_ONLY = Refused(EXIT_DATA, ("<pre>", "text file itself"), "a browser's view of the text file: its HTML wraps it")
+RAN_TOGETHER = Refused(EXIT_DATA, ("two rows ran together", "blank lines"), "blank lines parting rows collapsed")
+NO_TABLE = Refused(EXIT_DATA, ("no certification table",), "the converter left the table out")
 CUT_WORDS = Refused(EXIT_DATA, ("through words", "fold -s"), "lines cut through words cannot be joined back for sure")
 
 
@@ -367,7 +369,7 @@ def _trafilatura_with(output_format: str, **options: object) -> Callable[[str], 
     def convert(page: str) -> str:
         import trafilatura  # noqa: PLC0415
 
-        text = trafilatura.extract(page, output_format=output_format, include_tables=True, **options)  # type: ignore[arg-type]
+        text = trafilatura.extract(page, output_format=output_format, **({"include_tables": True} | options))  # type: ignore[arg-type]
         assert text is not None, "trafilatura found no content"
         return str(text)
 
@@ -451,6 +453,45 @@ def _playwright(ws: Workshop, out: Path) -> None:
 def _bold_labels(page: str) -> str:
     """The page whose credential column is bold text in ordinary cells, as many sites write it."""
     return re.sub(r'<th scope="row">(.*?)</th>', r"<td><strong>\1</strong></td>", page)
+
+
+def _bytes_through(encode: Callable[[str], bytes]) -> Maker:
+    """The text scrape saved as other bytes (another encoding, a byte-order mark), as an editor saves it."""
+    return lambda ws, out: out.write_bytes(encode(ws.text.read_text(encoding="utf-8")))
+
+
+def _pandoc_docx(to: str, *args: str) -> Maker:
+    """The page as DOCX by pandoc, then back to `to` by pandoc."""
+    return lambda ws, out: ws.run(PANDOC.command or "", "-f", "docx", "-t", to, *args, "-o", out, ws.page_docx())
+
+
+def _pandoc_html5(ws: Workshop) -> Path:
+    """The HTML page written again by pandoc as a standalone HTML5 page."""
+    return ws.artifact("made/page-pandoc.html", lambda out: ws.run(PANDOC.command or "", "-f", "html", "-t", "html5",
+                                                                  "-s", "-o", out, ws.html))  # fmt: skip
+
+
+def _markitdown_of(page: Callable[[Workshop], Path]) -> Maker:
+    """MarkItDown on another tool's HTML (its DOCX reader needs an optional dependency the lock leaves out)."""
+
+    def make(ws: Workshop, out: Path) -> None:
+        from markitdown import MarkItDown  # noqa: PLC0415
+
+        out.write_text(MarkItDown().convert(str(page(ws))).text_content, encoding="utf-8")
+
+    return make
+
+
+PLAYWRIGHT_INNER_TEXT = PLAYWRIGHT_CONTENT.replace("page.content()", 'page.inner_text("body")')
+
+
+def _playwright_inner_text(ws: Workshop, out: Path) -> None:
+    ws.run(sys.executable, "-c", PLAYWRIGHT_INNER_TEXT, ws.html, out, cwd=REPO)
+
+
+def _pdftotext_page(*args: str) -> Maker:
+    """The HTML page printed to PDF by Chromium, then pdftotext with `args`."""
+    return lambda ws, out: ws.run(PDFTOTEXT.command or "", *args, ws.page_pdf(), out)
 
 
 CASES: list[Case] = [
@@ -592,6 +633,94 @@ CASES: list[Case] = [
     Case("tabs", (), "every space a tab", "text", SAME, _text_through(lambda t: t.replace(" ", "\t"))),
     Case("indented", (), "every line indented by four spaces", "text", SAME,
          _text_through(lambda t: "".join("    " + line for line in t.splitlines(keepends=True)))),
+    # the third adversarial round (issue 16): more wrap widths, options, chains and encodings
+    Case("fmt-s-72", (FMT,), "fmt -s -w 72 (split long lines only)", "text", SAME, _command(FMT, "-s", "-w", "72")),
+    Case("fmt-c-72", (FMT,), "fmt -c -w 72 (crown margin)", "text", SAME, _command(FMT, "-c", "-w", "72")),
+    Case("fmt-t-60", (FMT,), "fmt -t -w 60 (tagged paragraph)", "text", SAME, _command(FMT, "-t", "-w", "60")),
+    Case("fold-100", (FOLD,), "fold -s -w 100", "text", SAME, _command(FOLD, "-s", "-w", "100")),
+    Case("fold-b-72", (FOLD,), "fold -b -s -w 72 (bytes, not characters)", "text", SAME,
+         _command(FOLD, "-b", "-s", "-w", "72")),
+    Case("pandoc-text-plain-72", (PANDOC,), "pandoc -f markdown -t plain --columns=72 on the text scrape", "text",
+         RAN_TOGETHER, _command(PANDOC, "-f", "markdown", "-t", "plain", "--columns=72")),
+    Case("pandoc-plain-columns-200", (PANDOC,), "pandoc -f html -t plain --columns=200", "html", SIDE_BY_SIDE,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "html", "-t", "plain", "--columns=200", "-o", out,
+                                ws.html)),
+    Case("pandoc-markdown-pipe", (PANDOC,), "pandoc -f html -t markdown-grid_tables-multiline_tables-simple_tables",
+         "html", SAME, _pandoc("markdown-grid_tables-multiline_tables-simple_tables"), ".md"),
+    Case("pandoc-commonmark_x", (PANDOC,), "pandoc -f html -t commonmark_x", "html", SAME, _pandoc("commonmark_x"),
+         ".md"),
+    Case("pandoc-html5", (PANDOC,), "pandoc -f html -t html5 --standalone", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "html", "-t", "html5", "-s", "-o", out, ws.html),
+         ".html"),
+    Case("pandoc-docx-markdown", (PANDOC,), "pandoc -t docx; pandoc -f docx -t markdown", "html", SIDE_BY_SIDE,
+         _pandoc_docx("markdown"), ".md"),
+    Case("pandoc-docx-commonmark", (PANDOC,), "pandoc -t docx; pandoc -f docx -t commonmark", "html", SAME,
+         _pandoc_docx("commonmark"), ".md"),
+    Case("pandoc-docx-plain", (PANDOC,), "pandoc -t docx; pandoc -f docx -t plain", "html", SIDE_BY_SIDE,
+         _pandoc_docx("plain")),
+    Case("pandoc-docx-html", (PANDOC,), "pandoc -t docx; pandoc -f docx -t html", "html", SAME,
+         _pandoc_docx("html"), ".html"),
+    Case("w3m-cols-72", (W3M,), "w3m -dump -cols 72", "html", SIDE_BY_SIDE, _command(W3M, "-dump", "-cols", "72",
+                                                                                       source="html")),
+    Case("w3m-cols-200", (W3M,), "w3m -dump -cols 200", "html", SIDE_BY_SIDE,
+         _command(W3M, "-dump", "-cols", "200", source="html")),
+    Case("w3m-text", (W3M,), "w3m -dump -cols 100 of the text scrape", "text", SAME,
+         _command(W3M, "-dump", "-cols", "100", "-T", "text/plain")),
+    Case("lynx-width-72-nolist", (LYNX,), "lynx -dump -width=72 -nolist", "html", SIDE_BY_SIDE,
+         _command(LYNX, "-dump", "-width=72", "-nolist", source="html")),
+    Case("lynx-text", (LYNX,), "lynx -dump -nolist of the text scrape", "text", CUT_WORDS,
+         _command(LYNX, "-dump", "-nolist", "-force_html=off")),
+    Case("html2text-options", (HTML2TEXT,),
+         "html2text: ignore_links, mark_code, unicode_snob, wrap_list_items", "html", BROKEN_TABLE,
+         _python(_html2text_with(ignore_links=True, mark_code=True, unicode_snob=True, wrap_list_items=True)), ".md"),
+    Case("html2text-pad-tables", (HTML2TEXT,), "html2text: pad_tables=True", "html", BROKEN_TABLE,
+         _python(_html2text_with(pad_tables=True)), ".md"),
+    Case("html2text-single-line-break", (HTML2TEXT,), "html2text: single_line_break=True, ignore_emphasis=True",
+         "html", BROKEN_TABLE, _python(_html2text_with(single_line_break=True, ignore_emphasis=True)), ".md"),
+    Case("pandoc-html5-markitdown", (PANDOC, MARKITDOWN), "pandoc -f html -t html5 -s; MarkItDown().convert(path)",
+         "html", SAME, _markitdown_of(_pandoc_html5), ".md"),
+    Case("markdownify-atx-closed", (MARKDOWNIFY,), 'markdownify(html, heading_style="ATX_CLOSED", strip=["a"])',
+         "html", SAME, _python(_markdownify(heading_style="ATX_CLOSED", strip=["a"])), ".md"),
+    Case("markdownify-backslash", (MARKDOWNIFY,), 'markdownify(html, newline_style="BACKSLASH", bullets="*")',
+         "html", SAME, _python(_markdownify(newline_style="BACKSLASH", bullets="*")), ".md"),
+    Case("trafilatura-txt-no-tables", (TRAFILATURA,), 'trafilatura.extract(html, output_format="txt")', "html",
+         NO_TABLE, _python(_trafilatura_with("txt", include_tables=False))),
+    Case("trafilatura-markdown-metadata", (TRAFILATURA,),
+         'trafilatura.extract(html, output_format="markdown", include_tables=True, with_metadata=True)', "html",
+         SAME, _python(_trafilatura_with("markdown", with_metadata=True)), ".md"),
+    Case("trafilatura-precision", (TRAFILATURA,),
+         'trafilatura.extract(html, output_format="markdown", include_tables=True, favor_precision=True)', "html",
+         SAME, _python(_trafilatura_with("markdown", favor_precision=True)), ".md"),
+    # each row's cells apart by tabs, a cell's paragraphs on lines of their own: the columns side by side
+    Case("playwright-inner-text", (PLAYWRIGHT, CHROMIUM), 'Playwright: page.inner_text("body")', "html",
+         SIDE_BY_SIDE,
+         _playwright_inner_text),
+    Case("chromium-pdf-pdftotext", (CHROMIUM, PDFTOTEXT), "chromium-headless-shell --print-to-pdf; pdftotext",
+         "html", SIDE_BY_SIDE, _pdftotext_page()),
+    Case("chromium-pdf-pdftotext-raw", (CHROMIUM, PDFTOTEXT),
+         "chromium-headless-shell --print-to-pdf; pdftotext -raw", "html", SIDE_BY_SIDE, _pdftotext_page("-raw")),
+    Case("iconv-latin1-translit", (ICONV,), "iconv -f utf-8 -t latin1//TRANSLIT", "text", TRANSLITERATED,
+         _command(ICONV, "-f", "utf-8", "-t", "latin1//TRANSLIT")),
+    Case("utf-16le-bom", (), "UTF-16 LE with a byte-order mark", "text", SAME,
+         _bytes_through(lambda t: b"\xff\xfe" + t.encode("utf-16-le"))),
+    Case("utf-16be-bom", (), "UTF-16 BE with a byte-order mark", "text", SAME,
+         _bytes_through(lambda t: b"\xfe\xff" + t.encode("utf-16-be"))),
+    Case("utf-8-bom", (), "UTF-8 with a byte-order mark (Notepad)", "text", SAME,
+         _bytes_through(lambda t: t.encode("utf-8-sig"))),
+    Case("cr", (), "CR line ends (classic Mac)", "text", SAME, _text_through(lambda t: t.replace("\n", "\r"))),
+    Case("cp1252-crlf", (), "cp1252 with CRLF line ends (Windows Notepad, ANSI)", "text", SAME,
+         _bytes_through(lambda t: t.replace("\n", "\r\n").encode("cp1252"))),
+    Case("iconv-utf-16le", (ICONV,), "iconv -f utf-8 -t utf-16le (no byte-order mark)", "text", SAME,
+         _command(ICONV, "-f", "utf-8", "-t", "utf-16le")),
+    Case("iconv-utf-16be", (ICONV,), "iconv -f utf-8 -t utf-16be (no byte-order mark)", "text", SAME,
+         _command(ICONV, "-f", "utf-8", "-t", "utf-16be")),
+    Case("utf-32", (ICONV,), "iconv -f utf-8 -t utf-32", "text", SAME, _command(ICONV, "-f", "utf-8", "-t", "utf-32")),
+    Case("html-cp1252", (), "the HTML page saved as windows-1252, its meta charset saying so", "html", SAME,
+         lambda ws, out: out.write_bytes(ws.html.read_text(encoding="utf-8").replace(
+             'charset="utf-8"', 'charset="windows-1252"').encode("cp1252")), ".html"),
+    Case("html-utf-16", (), "the HTML page saved as UTF-16 with a byte-order mark", "html", SAME,
+         lambda ws, out: out.write_bytes(ws.html.read_text(encoding="utf-8").replace(
+             '<meta charset="utf-8">', "").encode("utf-16")), ".html"),
 ]  # fmt: skip
 
 
