@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, InputError
 from pipeline.model import COLUMNS, Document, Row
 from tests.helpers import document
 
@@ -116,3 +116,22 @@ def test_documents_that_lack_a_structure_are_refused(
     with pytest.raises(DocumentError, match=message) as info:
         document(edit(raw_text))  # type: ignore[operator]
     assert (info.value.exit_code, info.value.line) == (1, line), name
+
+
+def test_text_with_dropped_characters_is_refused_at_the_first_entry(raw_text: str) -> None:
+    """iconv -c: ™, ®, ’ and – left out, "AAMA  American" where "AAMA – American" was."""
+    dropped = raw_text.encode("ascii", errors="ignore").decode("ascii")
+    with pytest.raises(DocumentError, match="characters were dropped") as info:
+        document(dropped)
+    assert info.value.line == 120
+
+
+def test_one_wide_gap_after_a_term_is_not_dropped_characters(raw_text: str) -> None:
+    text = raw_text.replace("> AAMA – American", "> AAMA  American", 1)
+    assert len(document(text).glossary) == 25
+
+
+def test_textile_is_refused_as_another_markup() -> None:
+    with pytest.raises(InputError, match="Textile") as info:
+        document("<div>\n\nh1(#title). Model Tool: Certification table\n\nh2. Why you need this table:\n")
+    assert info.value.line == 3

@@ -5,6 +5,7 @@ The rendition is recognised from the content, never from the file name.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -40,6 +41,13 @@ _HTML_ELEMENTS = frozenset(_HTML_WORDS.split())
 # A trademark or registered sign spelt out, as a conversion to Latin-1 or ASCII writes it: "Excellence(TM)",
 # "ExcellenceTM" (pdftotext -enc Latin1), "Manager(R)" (iconv //TRANSLIT). Its dashes and apostrophes went too.
 _TRANSLITERATED = re.compile(r"(?<=[A-Za-z®])\((?:TM|R)\)|(?<=[a-z]{2})TM\b")
+# A glossary entry whose dash between term and expansion was left out, two spaces where " – " was: what iconv -c
+# (or a conversion to ASCII or Latin-1 that drops what it cannot write) leaves. Its ™, ® and ’ went without a trace.
+_DROPPED_DASH = re.compile(r"^[ \t]*(?:>|[-*+]|<li\b[^>]*>)?[ \t]*[A-Z][A-Z0-9&]+[ \t]{2,}[A-Z][a-z]", re.MULTILINE)
+MIN_DROPPED = 3  # entries so spelt, at least: one is a column gap in a layout
+# A Textile heading ("h1. Title", "h2(#id). Title"): pandoc's textile writer; read as Markdown, its quotes and
+# dashes (Textile's typography: "'" is ’) would not be the page's.
+_TEXTILE_HEADING = re.compile(r"^h[1-6](?:\([^)\n]*\)|\{[^}\n]*\}|\[[^\]\n]*\]|[<>=~]+)*\. \S", re.MULTILINE)
 MIN_BLANK_SHARE = 0.1  # blank lines among all, below which a text's blocks are not apart
 
 
@@ -80,8 +88,9 @@ def parse(decoded: Decoded) -> Document:
 
 
 def _refuse_other_formats(decoded: Decoded) -> None:
-    """Refuse a text that is not a rendition of the page: another format (XML, JSON), or text transliterated
-    to Latin-1 or ASCII, whose marks, dashes and apostrophes would give other data."""
+    """Refuse a text that is not a rendition of the page: another format (XML, JSON, Textile), or text
+    transliterated to Latin-1 or ASCII or with the characters those lack dropped, whose marks, dashes and
+    apostrophes would give other data."""
     if found := _TRANSLITERATED.search(decoded.text):
         line = decoded.text.count("\n", 0, found.start()) + 1
         word = decoded.text[decoded.text.rfind(" ", 0, found.start()) + 1 : found.end()].strip()
@@ -91,6 +100,24 @@ def _refuse_other_formats(decoded: Decoded) -> None:
             "as UTF-8 (pdftotext -enc UTF-8, iconv without //TRANSLIT)"
         )
         raise DocumentError(message, decoded.source.path, line)
+    dropped = list(itertools.islice(_DROPPED_DASH.finditer(decoded.text), MIN_DROPPED))
+    if len(dropped) == MIN_DROPPED:
+        found = dropped[0]
+        line = decoded.text.count("\n", 0, found.start()) + 1
+        entry = decoded.text[found.start() : decoded.text.find("\n", found.start())].strip()[:40]
+        message = (
+            f"characters were dropped from the text ({entry!r}: the dash between a glossary term and its "
+            "expansion left out, as iconv -c or a conversion to ASCII or Latin-1 that drops what it cannot write "
+            "leaves it): its ™, ® and apostrophes went too; convert it as UTF-8 (iconv without -c)"
+        )
+        raise DocumentError(message, decoded.source.path, line)
+    if textile := _TEXTILE_HEADING.search(decoded.text):
+        line = decoded.text.count("\n", 0, textile.start()) + 1
+        message = (
+            f"a Textile document (a heading '{textile[0][:2]}.', as pandoc -t textile writes it), not a "
+            "rendition of the page: accepted: the page's HTML, its Markdown or a text copy"
+        )
+        raise InputError(message, decoded.source.path, line)
     root = _XML_ROOT.match(decoded.text[:4096])
     if root and root.group(1).lower() not in _HTML_ELEMENTS and decoded.text.rstrip().endswith(f"</{root.group(1)}>"):
         message = (
