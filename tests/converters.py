@@ -160,6 +160,8 @@ OTHER_FORMAT = Refused(EXIT_INPUT, ("not a rendition", *ACCEPTED), "another form
 TRANSLITERATED = Refused(EXIT_DATA, ("transliterated", "UTF-8"), "™, dashes and apostrophes transliterated to ASCII")
 PRE_ONLY = Refused(EXIT_DATA, ("<pre>", "text file itself"), "a browser's view of the text file: its HTML wraps it")
 RAN_TOGETHER = Refused(EXIT_DATA, ("two rows ran together", "blank lines"), "blank lines parting rows collapsed")
+DROPPED = Refused(EXIT_DATA, ("dropped", "iconv -c", "UTF-8"), "characters iconv could not write left out: ™, ®, ’, –")
+TEXTILE = Refused(EXIT_INPUT, ("Textile", *ACCEPTED), "another markup (Textile), whose typography is not Markdown's")
 NO_TABLE = Refused(EXIT_DATA, ("no certification table",), "the converter left the table out")
 CUT_WORDS = Refused(EXIT_DATA, ("through words", "fold -s"), "lines cut through words cannot be joined back for sure")
 
@@ -465,6 +467,18 @@ def _pandoc_docx(to: str, *args: str) -> Maker:
     return lambda ws, out: ws.run(PANDOC.command or "", "-f", "docx", "-t", to, *args, "-o", out, ws.page_docx())
 
 
+def _pandoc_made(ws: Workshop, to: str) -> Path:
+    """The HTML page as pandoc writes it `to` another format, for a second conversion from it."""
+    return ws.artifact(f"made/page-pandoc.{to}", lambda out: ws.run(PANDOC.command or "", "-f", "html", "-t", to,
+                                                                   "-o", out, ws.html))  # fmt: skip
+
+
+def _crlf(ws: Workshop) -> Path:
+    """The text scrape with CRLF line ends."""
+    return ws.artifact("made/scrape-crlf.txt",
+                       lambda out: out.write_bytes(ws.text.read_bytes().replace(b"\n", b"\r\n")))  # fmt: skip
+
+
 def _pandoc_html5(ws: Workshop) -> Path:
     """The HTML page written again by pandoc as a standalone HTML5 page."""
     return ws.artifact("made/page-pandoc.html", lambda out: ws.run(PANDOC.command or "", "-f", "html", "-t", "html5",
@@ -656,6 +670,18 @@ CASES: list[Case] = [
          _pandoc_docx("markdown"), ".md"),
     Case("pandoc-docx-commonmark", (PANDOC,), "pandoc -t docx; pandoc -f docx -t commonmark", "html", SAME,
          _pandoc_docx("commonmark"), ".md"),
+    Case("pandoc-textile", (PANDOC,), "pandoc -f html -t textile ('’' written \"'\")", "html", TEXTILE,
+         _pandoc("textile")),
+    Case("pandoc-epub-gfm", (PANDOC,), "pandoc -t epub; pandoc -f epub -t gfm", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "epub", "-t", "gfm", "-o", out, _pandoc_made(ws, "epub")),
+         ".md"),
+    Case("pandoc-latex-gfm", (PANDOC,), "pandoc -t latex; pandoc -f latex -t gfm (the longtable's '&' left as text)",
+         "html", BROKEN_TABLE,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "latex", "-t", "gfm", "-o", out, _pandoc_made(ws, "latex")),
+         ".md"),
+    Case("pandoc-gfm-html", (PANDOC,), "pandoc -f html -t gfm; pandoc -f gfm -t html -s", "html", SAME,
+         lambda ws, out: ws.run(PANDOC.command or "", "-f", "gfm", "-t", "html", "-s", "--metadata", "title=page",
+                                "-o", out, _pandoc_made(ws, "gfm")), ".html"),
     Case("pandoc-docx-plain", (PANDOC,), "pandoc -t docx; pandoc -f docx -t plain", "html", SIDE_BY_SIDE,
          _pandoc_docx("plain")),
     Case("pandoc-docx-html", (PANDOC,), "pandoc -t docx; pandoc -f docx -t html", "html", SAME,
@@ -714,6 +740,13 @@ CASES: list[Case] = [
          _command(ICONV, "-f", "utf-8", "-t", "utf-16le")),
     Case("iconv-utf-16be", (ICONV,), "iconv -f utf-8 -t utf-16be (no byte-order mark)", "text", SAME,
          _command(ICONV, "-f", "utf-8", "-t", "utf-16be")),
+    # iconv -c leaves out what the target lacks: "POMAAs", "CMOM", "AAMA  American" (refused, never read so)
+    Case("iconv-c-ascii", (ICONV,), "iconv -c -f utf-8 -t ascii", "text", DROPPED,
+         _command(ICONV, "-c", "-f", "utf-8", "-t", "ascii")),
+    Case("iconv-c-latin1", (ICONV,), "iconv -c -f utf-8 -t latin1", "text", DROPPED,
+         _command(ICONV, "-c", "-f", "utf-8", "-t", "latin1")),
+    Case("crlf-fold-72", (FOLD,), "CRLF line ends (unix2dos), then fold -s -w 72", "text", SAME,
+         lambda ws, out: ws.run(FOLD.command or "", "-s", "-w", "72", _crlf(ws), stdout=out)),
     Case("utf-32", (ICONV,), "iconv -f utf-8 -t utf-32", "text", SAME, _command(ICONV, "-f", "utf-8", "-t", "utf-32")),
     Case("html-cp1252", (), "the HTML page saved as windows-1252, its meta charset saying so", "html", SAME,
          lambda ws, out: out.write_bytes(ws.html.read_text(encoding="utf-8").replace(
