@@ -39,11 +39,15 @@ _HTML_WORDS = (
 )
 _HTML_ELEMENTS = frozenset(_HTML_WORDS.split())
 # A trademark or registered sign spelt out, as a conversion to Latin-1 or ASCII writes it: "Excellence(TM)",
-# "ExcellenceTM" (pdftotext -enc Latin1), "Manager(R)" (iconv //TRANSLIT). Its dashes and apostrophes went too.
-_TRANSLITERATED = re.compile(r"(?<=[A-Za-z®])\((?:TM|R)\)|(?<=[a-z]{2})TM\b")
-# A glossary entry whose dash between term and expansion was left out, two spaces where " – " was: what iconv -c
-# (or a conversion to ASCII or Latin-1 that drops what it cannot write) leaves. Its ™, ® and ’ went without a trace.
-_DROPPED_DASH = re.compile(r"^[ \t]*(?:>|[-*+]|<li\b[^>]*>)?[ \t]*[A-Z][A-Z0-9&]+[ \t]{2,}[A-Z][a-z]", re.MULTILINE)
+# "ExcellenceTM" (pdftotext -enc Latin1), "Manager(R)" (iconv //TRANSLIT), "CMOM(r)" (unidecode). Its dashes and
+# apostrophes went too.
+_TRANSLITERATED = re.compile(r"(?<=[A-Za-z®])\((?i:TM|R)\)|(?<=[a-z]{2})TM\b")
+# A glossary entry whose dash between term and expansion was left out, two spaces where " – " was (iconv -c, or a
+# conversion to ASCII or Latin-1 that drops what it cannot write), or replaced by "?" (w3m -O US-ASCII, Python's
+# errors="replace"). Its ™, ® and ’ went too, without a trace.
+_DROPPED_DASH = re.compile(
+    r"^[ \t]*(?:>|[-*+]|<li\b[^>]*>)?[ \t]*[A-Z][A-Z0-9&]+(?:[ \t]{2,}|[ \t]+\?[ \t]+)[A-Z][a-z]", re.MULTILINE
+)
 MIN_DROPPED = 3  # entries so spelt, at least: one is a column gap in a layout
 # A Textile heading ("h1. Title", "h2(#id). Title"): pandoc's textile writer; read as Markdown, its quotes and
 # dashes (Textile's typography: "'" is ’) would not be the page's.
@@ -106,9 +110,9 @@ def _refuse_other_formats(decoded: Decoded) -> None:
         line = decoded.text.count("\n", 0, found.start()) + 1
         entry = decoded.text[found.start() : decoded.text.find("\n", found.start())].strip()[:40]
         message = (
-            f"characters were dropped from the text ({entry!r}: the dash between a glossary term and its "
-            "expansion left out, as iconv -c or a conversion to ASCII or Latin-1 that drops what it cannot write "
-            "leaves it): its ™, ® and apostrophes went too; convert it as UTF-8 (iconv without -c)"
+            f"characters were dropped from the text or replaced by '?' ({entry!r}: the dash between a glossary term "
+            "and its expansion lost, as iconv -c or a conversion to ASCII or Latin-1 that drops or replaces what it "
+            "cannot write leaves it): its ™, ® and apostrophes went too; convert it as UTF-8 (iconv without -c)"
         )
         raise DocumentError(message, decoded.source.path, line)
     if textile := _TEXTILE_HEADING.search(decoded.text):

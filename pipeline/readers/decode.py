@@ -28,6 +28,7 @@ _FALLBACK = "cp1252"
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u0152-\u2122]")
 # C0 control characters other than tab, line feed, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_SUBSTITUTE = "\x1a"  # what an encoder writes for a character its target lacks (ASCII's SUB)
 _MAX_CONTROL_SHARE = 1000  # more than one control character in this many: binary, not a scrape
 
 
@@ -210,6 +211,12 @@ def _checked(
     if len(controls) > max(8, len(text) // _MAX_CONTROL_SHARE):
         first = _CONTROL.search(text)
         line = text[: first.start()].count("\n") + 1 if first else None
+        if set(controls) == {_SUBSTITUTE}:
+            message = (
+                "characters the text's encoding lacks were replaced with SUB (U+001A), as uconv --callback "
+                "substitute writes them: its ™, ® and apostrophes are gone; convert it as UTF-8"
+            )
+            raise InputError(message, path, line)
         raise InputError("binary file (control characters), not a text scrape", path, line)
     if _MOJIBAKE.search(text):
         import ftfy  # noqa: PLC0415  (only mis-decoded text pays for it)
