@@ -107,6 +107,7 @@ def _pypi(distribution: str, module: str) -> Tool:
 FOLD = _debian("fold", "coreutils")
 ICONV = _debian("iconv", "libc-bin")
 FMT = _debian("fmt", "coreutils")
+UCONV = _debian("uconv", "icu-devtools")
 WRITER = _debian("soffice", "libreoffice-writer-nogui", needs="libswlo.so")  # soffice alone may be Calc only
 PDFTOTEXT = _debian("pdftotext", "poppler-utils", version_args=("-v",))
 PANDOC = _debian("pandoc", "pandoc")
@@ -120,6 +121,7 @@ HTML2TEXT = _pypi("html2text", "html2text")
 HTML_TO_MARKDOWN = _pypi("html-to-markdown", "html_to_markdown")
 TRAFILATURA = _pypi("trafilatura", "trafilatura")
 INSCRIPTIS = _pypi("inscriptis", "inscriptis")
+TEXT_UNIDECODE = _pypi("text-unidecode", "text_unidecode")
 
 
 # --- expected results -------------------------------------------------------------------------
@@ -162,6 +164,7 @@ PRE_ONLY = Refused(EXIT_DATA, ("<pre>", "text file itself"), "a browser's view o
 RAN_TOGETHER = Refused(EXIT_DATA, ("two rows ran together", "blank lines"), "blank lines parting rows collapsed")
 DROPPED = Refused(EXIT_DATA, ("dropped", "iconv -c", "UTF-8"), "characters iconv could not write left out: ™, ®, ’, –")
 TEXTILE = Refused(EXIT_INPUT, ("Textile", *ACCEPTED), "another markup (Textile), whose typography is not Markdown's")
+SUBSTITUTED = Refused(EXIT_INPUT, ("SUB", "UTF-8"), "characters ASCII lacks written as the SUB control character")
 NO_TABLE = Refused(EXIT_DATA, ("no certification table",), "the converter left the table out")
 CUT_WORDS = Refused(EXIT_DATA, ("through words", "fold -s"), "lines cut through words cannot be joined back for sure")
 
@@ -467,6 +470,12 @@ def _pandoc_docx(to: str, *args: str) -> Maker:
     return lambda ws, out: ws.run(PANDOC.command or "", "-f", "docx", "-t", to, *args, "-o", out, ws.page_docx())
 
 
+def _unidecode(text: str) -> str:
+    from text_unidecode import unidecode  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return str(unidecode(text))
+
+
 def _pandoc_made(ws: Workshop, to: str) -> Path:
     """The HTML page as pandoc writes it `to` another format, for a second conversion from it."""
     return ws.artifact(f"made/page-pandoc.{to}", lambda out: ws.run(PANDOC.command or "", "-f", "html", "-t", to,
@@ -745,6 +754,17 @@ CASES: list[Case] = [
          _command(ICONV, "-c", "-f", "utf-8", "-t", "ascii")),
     Case("iconv-c-latin1", (ICONV,), "iconv -c -f utf-8 -t latin1", "text", DROPPED,
          _command(ICONV, "-c", "-f", "utf-8", "-t", "latin1")),
+    Case("uconv-ascii-skip", (UCONV,), "uconv -f utf-8 -t us-ascii --callback skip", "text", DROPPED,
+         _command(UCONV, "-f", "utf-8", "-t", "us-ascii", "--callback", "skip")),
+    Case("uconv-ascii-substitute", (UCONV,), "uconv -f utf-8 -t us-ascii --callback substitute", "text",
+         SUBSTITUTED, _command(UCONV, "-f", "utf-8", "-t", "us-ascii", "--callback", "substitute")),
+    Case("uconv-latin-ascii", (UCONV,), "uconv -x 'Any-Latin; Latin-ASCII' (™ → (TM), ’ → ')", "text",
+         TRANSLITERATED, _command(UCONV, "-f", "utf-8", "-t", "utf-8", "-x", "Any-Latin; Latin-ASCII")),
+    Case("text-unidecode", (TEXT_UNIDECODE,), "text_unidecode.unidecode(text) (® → (r))", "text", TRANSLITERATED,
+         _text_through(_unidecode)),
+    # "?" for what US-ASCII lacks: "AAMA ? American"
+    Case("w3m-text-ascii", (W3M,), "w3m -dump -O US-ASCII -T text/plain of the text scrape", "text", DROPPED,
+         _command(W3M, "-dump", "-O", "US-ASCII", "-T", "text/plain")),
     Case("crlf-fold-72", (FOLD,), "CRLF line ends (unix2dos), then fold -s -w 72", "text", SAME,
          lambda ws, out: ws.run(FOLD.command or "", "-s", "-w", "72", _crlf(ws), stdout=out)),
     Case("utf-32", (ICONV,), "iconv -f utf-8 -t utf-32", "text", SAME, _command(ICONV, "-f", "utf-8", "-t", "utf-32")),
