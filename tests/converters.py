@@ -765,6 +765,9 @@ CASES: list[Case] = [
     # "?" for what US-ASCII lacks: "AAMA ? American"
     Case("w3m-text-ascii", (W3M,), "w3m -dump -O US-ASCII -T text/plain of the text scrape", "text", DROPPED,
          _command(W3M, "-dump", "-O", "US-ASCII", "-T", "text/plain")),
+    # fmt takes each CR for a character: the lines joined into one paragraph, wrapped at LFs of its own
+    Case("crlf-fmt-72", (FMT,), "CRLF line ends (unix2dos), then fmt -w 72", "text", SAME,
+         lambda ws, out: ws.run(FMT.command or "", "-w", "72", _crlf(ws), stdout=out)),
     Case("crlf-fold-72", (FOLD,), "CRLF line ends (unix2dos), then fold -s -w 72", "text", SAME,
          lambda ws, out: ws.run(FOLD.command or "", "-s", "-w", "72", _crlf(ws), stdout=out)),
     Case("utf-32", (ICONV,), "iconv -f utf-8 -t utf-32", "text", SAME, _command(ICONV, "-f", "utf-8", "-t", "utf-32")),

@@ -134,3 +134,14 @@ def test_unreadable_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError, match="cannot read file: Permission denied") as info:
         read_input(path)
     assert info.value.exit_code == 2
+
+
+def test_crlf_text_wrapped_again_by_fmt_is_read_at_its_crs(raw_text: str) -> None:
+    """unix2dos | fmt -w 72: the CRs are the line ends, the LFs fmt's own (each where a space was)."""
+    import subprocess  # noqa: PLC0415
+
+    crlf = raw_text.replace("\n", "\r\n").encode()
+    wrapped = subprocess.run(["fmt", "-w", "72"], input=crlf, capture_output=True, check=True).stdout
+    text, _, repairs = decode(wrapped)
+    assert [line.strip() for line in text.split("\r")] == [line.strip() for line in raw_text.split("\n")]
+    assert repairs and "wrapper" in repairs[-1].message

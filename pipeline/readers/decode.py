@@ -11,6 +11,7 @@ sources), and text mis-decoded upstream (`POMAAâ€™s`) is repaired with ftfy
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -203,6 +204,33 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+# A CR inside a line, before the space a wrapper put after it: fmt over a CRLF text takes each CR for a character
+# of the word before it, joins the lines and wraps them again at LFs of its own.
+_INNER_CR = re.compile(r"\r(?=[ \t])")
+_LONE_LF = re.compile(r"(?<!\r)\n")
+MIN_INNER_CRS = 3  # inner CRs, at least: one or two may be a stray
+
+
+def _rewrapped(text: str, repairs: tuple[Repair, ...]) -> tuple[str, tuple[Repair, ...]]:
+    r"""A CRLF text that a wrapper joined and wrapped again (`unix2dos | fmt`): its CRs are its line ends, its lone
+    LFs the wrapper's, each where a space was. The LFs become spaces again (the same length: columns are kept).
+
+    >>> _rewrapped("Exam\r \r 3 hours,\n200 questions\r \r Maintaining\r\n\r 24 CEUs\r\n", ())[0]
+    'Exam\r \r 3 hours, 200 questions\r \r Maintaining\r\n\r 24 CEUs\r\n'
+    >>> _rewrapped("a\r\nb\nc\rd\n", ())[0]  # line ends of three kinds, none inside a line: left as they are
+    'a\r\nb\nc\rd\n'
+    """
+    inner = list(itertools.islice(_INNER_CR.finditer(text), MIN_INNER_CRS))
+    if len(inner) < MIN_INNER_CRS or not _LONE_LF.search(text):
+        return text, repairs
+    line = text.count("\r", 0, inner[0].start()) + 1
+    message = (
+        "the text's lines end in CR, and a wrapper over its CRLF line ends (fmt) joined them and wrapped them "
+        "again at line feeds of its own: those were read as the spaces they replaced"
+    )
+    return _LONE_LF.sub(" ", text), (*repairs, Repair(line, message))
+
+
 def _checked(
     text: str, encoding: str, path: Path | str, repairs: tuple[Repair, ...]
 ) -> tuple[str, str, tuple[Repair, ...]]:
@@ -218,6 +246,7 @@ def _checked(
             )
             raise InputError(message, path, line)
         raise InputError("binary file (control characters), not a text scrape", path, line)
+    text, repairs = _rewrapped(text, repairs)
     if _MOJIBAKE.search(text):
         import ftfy  # noqa: PLC0415  (only mis-decoded text pays for it)
 
