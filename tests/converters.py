@@ -765,6 +765,11 @@ CASES: list[Case] = [
     # "?" for what US-ASCII lacks: "AAMA ? American"
     Case("w3m-text-ascii", (W3M,), "w3m -dump -O US-ASCII -T text/plain of the text scrape", "text", DROPPED,
          _command(W3M, "-dump", "-O", "US-ASCII", "-T", "text/plain")),
+    Case("fmt-50", (FMT,), "fmt -w 50", "text", SAME, _command(FMT, "-w", "50")),
+    Case("fold-25", (FOLD,), "fold -s -w 25", "text", SAME, _command(FOLD, "-s", "-w", "25")),
+    # blank lines squeezed: the two that mark a dropped line, and so where one row ends, are one
+    Case("cat-s", (), "cat -s (repeated blank lines squeezed)", "text", RAN_TOGETHER,
+         lambda ws, out: ws.run("cat", "-s", ws.text, stdout=out)),
     # fmt takes each CR for a character: the lines joined into one paragraph, wrapped at LFs of its own
     Case("crlf-fmt-72", (FMT,), "CRLF line ends (unix2dos), then fmt -w 72", "text", SAME,
          lambda ws, out: ws.run(FMT.command or "", "-w", "72", _crlf(ws), stdout=out)),
