@@ -27,8 +27,9 @@ EDUCATION_HOURS = re.compile(
 
 
 _TIME_LIMIT_BEFORE = re.compile(
-    r"(?:\bages?d?(?:\s+of)?|\bvalid(?:\s+for)?|\b(?:out\s+)?of\s+the\s+(?:last|past)|\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
-    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
+    r"(?:\bages?d?(?:\s+of)?|\bvalid(?:\s+for)?|\b(?:out\s+)?of\s+the\s+(?:last|past)|\bwithin|\bafter|\bbefore"
+    r"|\b(?:in|during|for|over)\s+the\s+(?:last|past|previous|preceding|prior|most\s+recent))"
+    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+|previous\s+|preceding\s+)?$",
     re.IGNORECASE,
 )
 
@@ -84,6 +85,13 @@ SHARE_AFTER = re.compile(
 
 
 SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least|of\s+the)\s*$", re.IGNORECASE)
+SHARE_OF_CEUS = "a share of the CEUs, not the requirement"
+# Words before a number that say the value changes to it ("increasing to 60 in 2026"): a second value, not a share.
+CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increas|ris|rais|reduc|decreas|lower|chang|drop|climb|fall|mov)(?:e|es|ed|ing)?|goes|going|go|gone)"
+    r"(?:\s+(?:up|down))?\s+to\s*$",
+    re.IGNORECASE,
+)
 
 
 DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
@@ -178,7 +186,7 @@ _MONTHS = (
 _DAY_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A share of another number: "50% in practice management", "three quarters must be in …".
-_PART_AFTER = re.compile(r"\s*(?:%|percent\b|per\s?cent\b|quarters?\b|thirds?\b|halves\b)", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s*-?\s*(?:%|percent\b|per\s?cent\b|quarters?\b|thirds?\b|halves\b)", re.IGNORECASE)
 
 
 _PRICE_BEFORE = re.compile(
@@ -225,7 +233,11 @@ def general_context(account: Account) -> None:
             account.set_aside(number.start, number.end + part.end(), "a share of another number, which no column holds")
         elif text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
             account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
-        elif account.name == "maintenance" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start)):
-            account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
+        elif (
+            account.name == "maintenance"
+            and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start))
+            and not CHANGE_BEFORE.search(text, 0, start)
+        ):
+            account.set_aside(number.start, number.end, SHARE_OF_CEUS)
         elif match := _ASSESSED_WORK.match(after):
             account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")
