@@ -19,7 +19,11 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 # An item that says the list goes on, not a topic.
-_MORE = re.compile(r"^(?:etc\.?|and\s+so\s+on|and\s+more|among\s+others)$", re.IGNORECASE)
+_MORE = re.compile(
+    r"^(?:etc\.?|(?:and\s+)?(?:so\s+on|so\s+forth|(?:many\s+|much\s+)?more|others|the\s+like)"
+    r"|among\s+others|(?:among\s+)?other\s+(?:topics|subjects|areas|things))$",
+    re.IGNORECASE,
+)
 
 
 def split_topics(cell: str) -> list[tuple[int, int]]:
