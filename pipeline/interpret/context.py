@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.interpret.account import Account
+from pipeline.interpret.account import PHRASE_END, Account, span
 from pipeline.model import Quote
 from pipeline.quantities import TIME_UNITS
 
@@ -206,6 +206,24 @@ def _not_a_count(text: str, start: int, end: int) -> str | None:
     if _DAY_BEFORE.search(text, 0, start) or _YEAR.fullmatch(text, start, end):
         return "a date, which no column holds"
     return None
+
+
+# Words before a value that say it was the value once: "(previously 10)", "(formerly 24 every two years)".
+_FORMER = re.compile(
+    r"\b(?:previously|formerly|(?:down|up|reduced|increased|raised|lowered|changed)\s+from)\s+(?:the\s+|an?\s+)?"
+    r"(?=[\d½¼¾]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|a\s+hundred|one\s+hundred)\b)",
+    re.IGNORECASE,
+)
+
+
+def former_values(account: Account) -> None:
+    """What the page says a value was before ("(previously 10)", "(formerly 24 every two years)", "down from 15"):
+    set aside to the end of its phrase before any column is read, a value no column holds."""
+    text = account.text
+    for match in _FORMER.finditer(text):
+        end = span(PHRASE_END, text, match.end(), match.end())[1]
+        account.set_aside(match.start(), end, "a former value, which no column holds")
 
 
 def general_context(account: Account) -> None:

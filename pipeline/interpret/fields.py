@@ -49,6 +49,7 @@ from pipeline.interpret.context import (
     SHARE_BEFORE,
     SHARE_OF_CEUS,
     exam_context,
+    former_values,
     general_context,
     held_for,
     length_of,
@@ -158,6 +159,8 @@ def read_fields(
         *([Account("exam", exam, read(exam.text))] if exam else []),
         Account("maintenance", maintenance, read(maintenance.text)),
     ]
+    for account in accounts:
+        former_values(account)
     by_name = {a.name: a for a in accounts}
     elig, renewal = by_name["eligibility"], by_name["maintenance"]
     organizations: dict[str, list[Quote]] = {}
@@ -356,7 +359,7 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
     supervisory: list[tuple[Quantity, int]] = []
     previous: Quantity | None = None
     for quantity in account.reading.quantities:
-        if quantity.unit not in ("year", "month", "week", "day"):
+        if quantity.unit not in ("year", "month", "week", "day") or _set_aside(account, quantity):
             continue
         after = text[quantity.end :]
         restated = previous is not None and _restates(text, previous, quantity)
@@ -575,7 +578,7 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     (36, ['36 CEUs'], 2, ['every two years'])
     """
     text = account.text
-    ceus = [q for q in account.reading.quantities if _is_ceu(account, q)]
+    ceus = [q for q in account.reading.quantities if _is_ceu(account, q) and not _set_aside(account, q)]
     shares = [  # a share is part of the requirement: never more, never a value it changes to
         q
         for q in ceus[1:]
