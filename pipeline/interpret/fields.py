@@ -397,16 +397,30 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
 _ADVICE_LEAD = re.compile(r"(?:\s+|\b(?:is|are|also|strongly|highly|very|but|and)\b)*", re.IGNORECASE)
 
 
+# After a recommendation, what it is about when that is not the length before it: "preferably in a group practice".
+_ADVICE_ABOUT = re.compile(r"\s+(?:in|at|with|within|from|for|as|on)\b", re.IGNORECASE)
+# What may follow a recommendation to the end of its phrase and leave it about the length: "…, preferred but not
+# required".
+_ADVICE_TAIL = re.compile(r"(?:\s*(?:but\s+)?not\s+(?:required|mandatory|necessary))?\s*", re.IGNORECASE)
+
+
 def _advised(text: str, quantity: Quantity) -> bool:
-    """Whether a recommendation in the clause of a length is about it: in the length's own phrase, or in a phrase
-    of the clause that says nothing but the recommendation ("2 years of experience, preferred"); not one about
-    another thing ("2 years in healthcare management, 4-year degree preferred")."""
+    """Whether a recommendation in the clause of a length is about it: in the length's own phrase ("ideally 6
+    months", "1 year … is recommended"), or in a phrase of the clause that says nothing but the recommendation
+    ("2 years of experience, preferred"); not one about another thing ("…, 4-year degree preferred", "2 years …,
+    preferably in a group practice", "2 years of experience preferably in a group practice")."""
     begin, stop = clause_span(text, quantity.start, quantity.end)
     own_begin, own_end = span(PHRASE_END, text, quantity.start, quantity.end)
     for marker in RECOMMENDED.finditer(text, begin, stop):
+        about_else = marker.start() >= quantity.end and _ADVICE_ABOUT.match(text, marker.end())
         if own_begin <= marker.start() < own_end:
-            return True
-        if _ADVICE_LEAD.fullmatch(text, span(PHRASE_END, text, marker.start(), marker.end())[0], marker.start()):
+            if not about_else:
+                return True
+            continue
+        phrase_begin, phrase_end = span(PHRASE_END, text, marker.start(), marker.end())
+        if _ADVICE_LEAD.fullmatch(text, phrase_begin, marker.start()) and _ADVICE_TAIL.fullmatch(
+            text, marker.end(), phrase_end
+        ):
             return True
     return False
 
@@ -579,6 +593,9 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     """
     text = account.text
     ceus = [q for q in account.reading.quantities if _is_ceu(account, q) and not _set_aside(account, q)]
+    for unit in [q for q in ceus if _DEFINES.match(text, q.end)]:  # "(one CEU = 1 hour)": what a CEU is
+        account.set_aside(unit.start, span(PHRASE_END, text, unit.end, unit.end)[1], "a definition of the unit")
+    ceus = [q for q in ceus if not _set_aside(account, q)]
     shares = [  # a share is part of the requirement: never more, never a value it changes to
         q
         for q in ceus[1:]
@@ -619,6 +636,9 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
         Traced(value, quoted("parsed", "ceus_every_n_years", account.passage, quantity.start, quantity.end)),
         period,
     )
+
+
+_DEFINES = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b|is\s+equivalent\s+to\b)", re.IGNORECASE)
 
 
 def _no_share_above(account: Account, ceus: Traced[int], where: str) -> None:
