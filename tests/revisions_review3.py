@@ -112,6 +112,7 @@ CMPE_REVIEW3 = [
     value("r3-cmpe-years-no-less-than", INV, "2 or more years", "No less than 2 years", CMPE, min_experience_years=2.0),
     ambiguous("r3-cmpe-years-or", INV, "2 or more years", "2 or 3 years", CMPE, "min_experience_years", "2 or 3"),
     value("r3-cmpe-years-degree-context", INV, "years in healthcare management", "years in healthcare management, 4-year degree preferred", CMPE, min_experience_years=2.0, note="a 4-year degree is context"),
+    value("r3-cmpe-years-preferably-setting", INV, "years in healthcare management", "years in healthcare management, preferably in a group practice", CMPE, min_experience_years=2.0, note="the preference is about the setting"),
     value("r3-cmpe-supervisory-nine", INV, "at least 6 months", "at least 9 months", CMPE, supervisory_experience_months=9),
     value("r3-cmpe-supervisory-two-years", INV, "at least 6 months in supervisory role", "at least 2 years in a supervisory role", CMPE, supervisory_experience_months=24, min_experience_years=2.0),
     ambiguous("r3-cmpe-supervisory-or", INV, "at least 6 months", "6 or 12 months", CMPE, "supervisory_experience_months", "6 or 12 months"),
@@ -232,9 +233,60 @@ GLOSSARY_REVIEW3 = [
     Revision("r3-g-cpm-completed", INV, "Certified Practice Manager®, certification offered by\n", "Certified Practice Manager®, certification offered by POMAA\n", glossary={("CPM", "description"): "certification offered by POMAA", ("CPM", "offered_by"): "POMAA", ("CPM", "offered_by_inferred"): False}, note="truncated stays: the layout still shows a line dropped after it"),
     Revision("r3-g-pahcom-completed", INV, "Association of Healthcare Office\n", "Association of Healthcare Office Management\n", glossary={("PAHCOM", "expansion"): "Professional Association of Healthcare Office Management"}, note="truncated stays: the layout still shows a line dropped after it"),
 ]
+
+ROUND2_REVIEW3 = [
+    # former values and restatements: context, not a second value
+    value("r3-cpm-maint-previously", INV, M107, "12 CEUs each year (previously 10)", CPM, ceus_required=12, ceu_period_years=1, note="a former value is context"),
+    value("r3-cpm-maint-formerly-two-years", INV, M107, "12 CEUs each year (formerly 24 every two years)", CPM, ceus_required=12, ceu_period_years=1),
+    value("r3-cpm-maint-down-from", INV, M107, "12 CEUs each year, down from 15", CPM, ceus_required=12, ceu_period_years=1),
+    value("r3-cmm-maint-formerly-first", INV, M36, _m36("Formerly 30 CEUs; now 24 CEUs every two years"), CMM, ceus_required=24, ceu_period_years=2, note="the former value comes first"),
+    value("r3-cppm-maint-previously-48", INV, M87, "36 CEUs related to practice management every two years (previously 48 CEUs every three years)", CPPM, ceus_required=36, ceu_period_years=2),
+    value("r3-cmm-questions-formerly", INV, "200 multiple choice questions", "200 multiple choice questions (formerly 250)", CMM, exam_questions=200),
+    value("r3-cppm-minutes-previously", INV, "in five hours 40 minutes", "in five hours 40 minutes (previously six hours)", CPPM, exam_minutes=340),
+    value("r3-cmpe-years-previously", INV, "2 or more years in healthcare management", "2 or more years in healthcare management (previously 3)", CMPE, min_experience_years=2.0),
+    value("r3-cmpe-restated-minutes", INV, "A 3-hour 15 minute", "A 3-hour 15 minute (195-minute)", CMPE, exam_minutes=285),
+    value("r3-cmm-minutes-then-hours", INV, "3 hours,", "180 minutes (3 hours),", CMM, exam_minutes=180),
+    value("r3-cmm-credits-courses-restated", INV, "12 college credit hours", "12 college credit hours (4 courses of 3 credits)", CMM, college_credit_hours=12),
+    ambiguous("r3-cmm-hours-paper", INV, "3 hours,", "3 hours (4 hours for the paper version),", CMM, "exam_minutes", "4 hours"),
+    value("r3-rmm-exam-questions-minutes", INV, "program and exam completed", "program and exam (60 questions in 90 minutes) completed", RMM, exam_questions=60, exam_minutes=90),
+    value("r3-cppm-maint-24-month-cycle", INV, M87, "36 CEUs related to practice management per 24-month cycle", CPPM, ceus_required=36, ceu_period_years=2),
+    # required and preferred lengths side by side
+    value("r3-cmom-two-years-preferred", INV, "At least one year experience", "At least one year experience (two years preferred)", CMOM, min_experience_years=1.0, recommended_experience_years=2.0),
+    value("r3-cmm-five-years-preferred", INV, "3 years work experience", "3 years work experience; 5 years preferred", CMM, min_experience_years=3.0, recommended_experience_years=5.0),
+    value("r3-cpm-recommended-window", INV, "1 year of professional work experience", "1 year of professional work experience in the last 3 years", CPM, recommended_experience_years=1.0),
+    value("r3-cmpe-supervisory-window", INV, "at least 6 months in supervisory role", "at least 6 months in supervisory role within the last 2 years", CMPE, supervisory_experience_months=6, min_experience_years=2.0),
+    value("r3-facmpe-paper-within-years", INV, "or a professional paper", "or a professional paper within 2 years of advancement", FACMPE, min_experience_years=None, exam_minutes=None),
+    value("r3-rmm-diploma", INV, "MMI Membership", "MMI Membership; high school diploma or GED", RMM, membership_required="MMI", min_experience_years=None),
+    value("r3-cpm-membership-dues", INV, "POMAA membership;", "POMAA membership (annual dues $95);", CPM, membership_required="POMAA"),
+    # topic lists
+    value("r3-cmom-topics-colon-intro", INV, "managed care and the medical practice,", "Topics: managed care and the medical practice,", CMOM, topic_rows=CMOM_TOPICS),
+    value("r3-cppm-topics-and-more", INV, "disaster planning", "disaster planning and more", CPPM, topic_rows=CPPM_TOPICS, note="'and more' says the list goes on"),
+    value("r3-cpm-topics-and-others", INV, "employment law, healthcare law", "employment law, healthcare law and others", CPM, topic_rows=CPM_TOPICS),
+    value("r3-cpm-topics-among-other-topics", INV, "employment law, healthcare law", "employment law, healthcare law, among other topics", CPM, topic_rows=CPM_TOPICS),
+    value("r3-cmm-topics-and-so-forth", INV, "administration and marketing", "administration, marketing and so forth", CMM, topic_rows=CMM_TOPICS),
+    # glossary
+    Revision("r3-g-cmom-since-year", INV, "a PMI certification", "a PMI certification since 1985", glossary={("CMOM", "offered_by"): "PMI"}),
+    Revision("r3-g-ccma-a-certification", INV, "Clinical Medical Assistant, certification", "Clinical Medical Assistant, a certification", glossary={("CCMA", "description"): "a certification from National Healthcareer Association", ("CCMA", "offered_by"): "National Healthcareer Association"}),
+]
+
+ROUND3_REVIEW3 = [
+    value("r3-rmm-maint-ceu-defined", INV, M118, "12 CEUs every year (one CEU = 1 hour)", RMM, ceus_required=12, ceu_period_years=1, note="a definition of the unit is context"),
+    value("r3-cmm-maint-definition-first", INV, M36, _m36("1 CEU = 10 contact hours; 24 CEUs every two years"), CMM, ceus_required=24, ceu_period_years=2, note="the definition comes first"),
+    value("r3-cpm-exam-held-times-a-year", INV, "conferences and seminars", "conferences and seminars, held 3 times a year", CPM, exam_minutes=None, exam_questions=None),
+    value("r3-facmpe-case-studies-days", INV, "three case studies", "three case studies (90 days each)", FACMPE, exam_minutes=None, note="days to write a case study are not exam time"),
+    value("r3-cmmp-exam-after-training-hours", INV, "after completing advanced training", "after completing 16 hours of advanced training", CMMP, exam_minutes=None, note="hours of training are not exam time"),
+    value("r3-cmmp-training-hours-each", INV, "Must complete basic and/or advanced training", "Must complete basic (8 hours) and/or advanced (16 hours) training", CMMP, min_experience_years=None, college_credit_hours=None),
+    value("r3-cmom-questions-per-domain", INV, "four-hour, 100-question", "four-hour, 100-question (25 per domain)", CMOM, exam_questions=100, exam_minutes=240),
+    value("r3-cppm-membership-kinds", INV, "AAPC membership;", "AAPC membership (student or professional);", CPPM, membership_required="AAPC"),
+    ambiguous("r3-cmm-renewal-or-aapc", INV, "and maintain PAHCOM", "and maintain PAHCOM membership, or AAPC membership", CMM, "renewal_membership", "AAPC", today="refuses: ', or AAPC membership' read as an alternative to the CEUs (safe)"),
+    value("r3-cpm-maint-a-year-every-year", INV, M107, "12 CEUs a year, every year", CPM, ceus_required=12, ceu_period_years=1),
+    value("r3-cmom-period-restated", INV, "12 CEUs needed each year", "12 CEUs needed each year (i.e., per calendar year)", CMOM, ceus_required=12, ceu_period_years=1),
+    value("r3-cmm-period-restated-biennially", INV, M36, _m36("24 CEUs every two years (i.e., biennially)"), CMM, ceus_required=24, ceu_period_years=2),
+    value("r3-cmpe-exam-sections-context", INV, CMPE_EXAM_FIRST, "A 3-hour 15 minute, 175-question multiple choice test (3 sections)", CMPE, exam_minutes=285, exam_questions=175),
+]
 # fmt: on
 
 REVIEW3: list[Revision] = [
     *CMM_REVIEW3, *CMPE_REVIEW3, *FACMPE_REVIEW3, *CMOM_REVIEW3, *CPPM_REVIEW3, *CMMP_REVIEW3, *CPM_REVIEW3,
-    *RMM_REVIEW3, *GLOSSARY_REVIEW3,
+    *RMM_REVIEW3, *GLOSSARY_REVIEW3, *ROUND2_REVIEW3, *ROUND3_REVIEW3,
 ]  # fmt: skip
