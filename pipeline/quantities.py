@@ -90,6 +90,14 @@ _UNIT_PHRASES: tuple[tuple[tuple[str, ...], Unit], ...] = tuple(
             *((("multiple", "choice", w), "question") for w in ("question", "questions", "item", "items")),
             *(((a, w), "question") for a in ("objective", "exam", "test") for w in ("question", "questions")),
             *((("multiple", "-", "choice", w), "question") for w in ("question", "questions", "item", "items")),
+            *(  # "200 multiple choice and true/false questions": the kinds of one set of questions
+                ((*m, j, "true", s, "false", w), "question")
+                for m in (("multiple", "choice"), ("multiple", "-", "choice"))
+                for j in ("and", "or")
+                for s in ("/", "-")
+                for w in ("question", "questions", "item", "items")
+            ),
+            *((("true", s, "false", w), "question") for s in ("/", "-") for w in ("question", "questions")),
             *(
                 ((*p, w), "credit_hour")
                 for p in (
@@ -142,7 +150,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_SUFFIXES = frozenset({"nd", "rd", "th"})
 _PERIOD_LEAD = frozenset({"every", "each", "per", "a", "an", "/"})
 _PERIOD_SPAN_LEAD = frozenset({"in", "over", "within", "during"})
-_PERIOD_QUALIFIERS = frozenset({"calendar", "fiscal", "certification", "renewal", "recertification"})
+_PERIOD_QUALIFIERS = frozenset({"calendar", "fiscal", "certification", "renewal", "recertification", "membership"})
 _PERIOD_NOUNS = frozenset({"period", "cycle", "span", "term"})
 _UNITS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], Unit]]] = {}
 for _words, _unit in _UNIT_PHRASES:  # longest first within each first word, as in _UNIT_PHRASES
@@ -473,7 +481,14 @@ def _quantity_at(tokens: Sequence[Token], i: int, first: _Parsed) -> tuple[Quant
 
 
 # Words between a number and its time unit that do not change the length: "three full-time years".
-_TIME_QUALIFIERS = (("full", "-", "time"), ("full", "time"), ("full",), ("consecutive",), ("continuous",))
+_TIME_QUALIFIERS = (
+    ("full", "-", "time"),
+    ("full", "time"),
+    ("full",),
+    ("consecutive",),
+    ("continuous",),
+    ("cumulative",),
+)
 _QUALIFIER_FIRST = frozenset(words[0] for words in _TIME_QUALIFIERS)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.interpret.account import Account
+from pipeline.interpret.account import PHRASE_END, Account, span
 from pipeline.model import Quote
 from pipeline.quantities import TIME_UNITS
 
@@ -27,8 +27,9 @@ EDUCATION_HOURS = re.compile(
 
 
 _TIME_LIMIT_BEFORE = re.compile(
-    r"(?:\bages?d?(?:\s+of)?|\bvalid(?:\s+for)?|\b(?:out\s+)?of\s+the\s+(?:last|past)|\bwithin|\bafter|\bbefore|\bin\s+the\s+(?:last|past)|\bduring\s+the\s+(?:last|past)|\bfor\s+the\s+(?:last|past))"
-    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+)?$",
+    r"(?:\bages?d?(?:\s+of)?|\bvalid(?:\s+for)?|\b(?:out\s+)?of\s+the\s+(?:last|past)|\bwithin|\bafter|\bbefore"
+    r"|\b(?:in|during|for|over)\s+the\s+(?:last|past|previous|preceding|prior|most\s+recent))"
+    r"\s*(?:the\s+)?(?:first\s+|last\s+|past\s+|previous\s+|preceding\s+)?$",
     re.IGNORECASE,
 )
 
@@ -84,6 +85,13 @@ SHARE_AFTER = re.compile(
 
 
 SHARE_BEFORE = re.compile(r"\b(?:including|of\s+which|with|at\s+least|of\s+the)\s*$", re.IGNORECASE)
+SHARE_OF_CEUS = "a share of the CEUs, not the requirement"
+# Words before a number that say the value changes to it ("increasing to 60 in 2026"): a second value, not a share.
+CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increas|ris|rais|reduc|decreas|lower|chang|drop|climb|fall|mov)(?:e|es|ed|ing)?|goes|going|go|gone)"
+    r"(?:\s+(?:up|down))?\s+to\s*$",
+    re.IGNORECASE,
+)
 
 
 DEGREE_AFTER = re.compile(r"^\s*(?:degree|program|programme|college|university|diploma)\b", re.IGNORECASE)
@@ -178,7 +186,7 @@ _MONTHS = (
 _DAY_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A share of another number: "50% in practice management", "three quarters must be in …".
-_PART_AFTER = re.compile(r"\s*(?:%|percent\b|per\s?cent\b|quarters?\b|thirds?\b|halves\b)", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s*-?\s*(?:%|percent\b|per\s?cent\b|quarters?\b|thirds?\b|halves\b)", re.IGNORECASE)
 
 
 _PRICE_BEFORE = re.compile(
@@ -198,6 +206,24 @@ def _not_a_count(text: str, start: int, end: int) -> str | None:
     if _DAY_BEFORE.search(text, 0, start) or _YEAR.fullmatch(text, start, end):
         return "a date, which no column holds"
     return None
+
+
+# Words before a value that say it was the value once: "(previously 10)", "(formerly 24 every two years)".
+_FORMER = re.compile(
+    r"\b(?:previously|formerly|(?:down|up|reduced|increased|raised|lowered|changed)\s+from)\s+(?:the\s+|an?\s+)?"
+    r"(?=[\d½¼¾]|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|a\s+hundred|one\s+hundred)\b)",
+    re.IGNORECASE,
+)
+
+
+def former_values(account: Account) -> None:
+    """What the page says a value was before ("(previously 10)", "(formerly 24 every two years)", "down from 15"):
+    set aside to the end of its phrase before any column is read, a value no column holds."""
+    text = account.text
+    for match in _FORMER.finditer(text):
+        end = span(PHRASE_END, text, match.end(), match.end())[1]
+        account.set_aside(match.start(), end, "a former value, which no column holds")
 
 
 def general_context(account: Account) -> None:
@@ -225,7 +251,11 @@ def general_context(account: Account) -> None:
             account.set_aside(number.start, number.end + part.end(), "a share of another number, which no column holds")
         elif text[number.start : number.end].lower() == "one" and (of := _ONE_OF.match(after)):
             account.set_aside(number.start, number.end + of.end(), "'one of': not a count")
-        elif account.name == "maintenance" and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start)):
-            account.set_aside(number.start, number.end, "a share of the CEUs, not the requirement")
+        elif (
+            account.name == "maintenance"
+            and (SHARE_AFTER.match(after) or SHARE_BEFORE.search(text, 0, start))
+            and not CHANGE_BEFORE.search(text, 0, start)
+        ):
+            account.set_aside(number.start, number.end, SHARE_OF_CEUS)
         elif match := _ASSESSED_WORK.match(after):
             account.set_aside(number.start, number.end + match.end(), "a count of assessed work, which no column holds")

@@ -42,11 +42,14 @@ from pipeline.interpret.account import (
     words_end,
 )
 from pipeline.interpret.context import (
+    CHANGE_BEFORE,
     DEGREE_AFTER,
     EDUCATION_HOURS,
     SHARE_AFTER,
     SHARE_BEFORE,
+    SHARE_OF_CEUS,
     exam_context,
+    former_values,
     general_context,
     held_for,
     length_of,
@@ -76,7 +79,7 @@ _ORGS = r"[A-Z][A-Z0-9&]+(?:[’']s)?(?:\s*(?:,|and/or|and|or|/|&)\s*[A-Z][A-Z0-
 _MEMBERSHIP = re.compile(
     rf"""(?:{_NAME}\s*\(\s*)?(?P<orgs>{_ORGS})(?:\s*\)|\s*\([^)]*\))?\s+(?i:membership|member)\b
                                                                           # "PAHCOM membership", "… (MGMA) membership"
-       | \b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?)(?:{_NAME}\s*\(\s*)?(?P<orgs2>{_JOINED})
+       | \b(?i:member(?:ship)?\s+(?:in|of|with)\s+(?:the\s+)?(?:either\s+)?)(?:{_NAME}\s*\(\s*)?(?P<orgs2>{_JOINED})
                                                                           # "membership in (the … (AAPC)"
     """,
     re.VERBOSE,
@@ -156,6 +159,8 @@ def read_fields(
         *([Account("exam", exam, read(exam.text))] if exam else []),
         Account("maintenance", maintenance, read(maintenance.text)),
     ]
+    for account in accounts:
+        former_values(account)
     by_name = {a.name: a for a in accounts}
     elig, renewal = by_name["eligibility"], by_name["maintenance"]
     organizations: dict[str, list[Quote]] = {}
@@ -176,6 +181,7 @@ def read_fields(
     for account in accounts:
         general_context(account)
         account.close(where)
+    _no_share_above(renewal, ceus, where)
     fields = Fields(
         membership_required=membership,
         min_experience_years=minimum,
@@ -353,7 +359,7 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
     supervisory: list[tuple[Quantity, int]] = []
     previous: Quantity | None = None
     for quantity in account.reading.quantities:
-        if quantity.unit not in ("year", "month", "week", "day"):
+        if quantity.unit not in ("year", "month", "week", "day") or _set_aside(account, quantity):
             continue
         after = text[quantity.end :]
         restated = previous is not None and _restates(text, previous, quantity)
@@ -372,9 +378,9 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
             account.set_aside(quantity.start, quantity.end, "the length of a degree or program, not experience")
         elif match := _SUPERVISORY.match(after):
             supervisory.append((quantity, quantity.end + match.end()))
-        elif RECOMMENDED.search(clause := clause_of(text, quantity.start, quantity.end)):
+        elif _advised(text, quantity):
             advised.append(quantity)
-        elif NOT_REQUIRED.search(clause):  # "1 year of experience is a plus": neither required nor recommended
+        elif NOT_REQUIRED.search(clause_of(text, quantity.start, quantity.end)):  # "1 year … is a plus": not either
             account.ambiguous("min_experience_years", "words that do not require it", quantity.start,
                               clause_span(text, quantity.start, quantity.end)[1])  # fmt: skip
         else:
@@ -384,6 +390,39 @@ def _experience(account: Account, where: str) -> tuple[Traced[float] | None, Tra
     recommended = _years(account, advised, "recommended_experience_years", "recommended_years", where)
     months = _supervisory(account, supervisory, where)
     return minimum, recommended, months
+
+
+# Words that may stand before a recommendation at the start of its phrase and leave it about what went before:
+# "…, strongly recommended", "…, preferred but not required".
+_ADVICE_LEAD = re.compile(r"(?:\s+|\b(?:is|are|also|strongly|highly|very|but|and)\b)*", re.IGNORECASE)
+
+
+# After a recommendation, what it is about when that is not the length before it: "preferably in a group practice".
+_ADVICE_ABOUT = re.compile(r"\s+(?:in|at|with|within|from|for|as|on)\b", re.IGNORECASE)
+# What may follow a recommendation to the end of its phrase and leave it about the length: "…, preferred but not
+# required".
+_ADVICE_TAIL = re.compile(r"(?:\s*(?:but\s+)?not\s+(?:required|mandatory|necessary))?\s*", re.IGNORECASE)
+
+
+def _advised(text: str, quantity: Quantity) -> bool:
+    """Whether a recommendation in the clause of a length is about it: in the length's own phrase ("ideally 6
+    months", "1 year … is recommended"), or in a phrase of the clause that says nothing but the recommendation
+    ("2 years of experience, preferred"); not one about another thing ("…, 4-year degree preferred", "2 years …,
+    preferably in a group practice", "2 years of experience preferably in a group practice")."""
+    begin, stop = clause_span(text, quantity.start, quantity.end)
+    own_begin, own_end = span(PHRASE_END, text, quantity.start, quantity.end)
+    for marker in RECOMMENDED.finditer(text, begin, stop):
+        about_else = marker.start() >= quantity.end and _ADVICE_ABOUT.match(text, marker.end())
+        if own_begin <= marker.start() < own_end:
+            if not about_else:
+                return True
+            continue
+        phrase_begin, phrase_end = span(PHRASE_END, text, marker.start(), marker.end())
+        if _ADVICE_LEAD.fullmatch(text, phrase_begin, marker.start()) and _ADVICE_TAIL.fullmatch(
+            text, marker.end(), phrase_end
+        ):
+            return True
+    return False
 
 
 def _beside_supervisory(account: Account, advised: list[Quantity], supervisory: list[Quantity]) -> list[Quantity]:
@@ -553,10 +592,19 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
     (36, ['36 CEUs'], 2, ['every two years'])
     """
     text = account.text
-    ceus = [q for q in account.reading.quantities if _is_ceu(account, q)]
-    shares = [q for q in ceus[1:] if SHARE_BEFORE.search(text, 0, q.start) or SHARE_AFTER.match(text[q.end :])]
+    ceus = [q for q in account.reading.quantities if _is_ceu(account, q) and not _set_aside(account, q)]
+    for unit in [q for q in ceus if _DEFINES.match(text, q.end)]:  # "(one CEU = 1 hour)": what a CEU is
+        account.set_aside(unit.start, span(PHRASE_END, text, unit.end, unit.end)[1], "a definition of the unit")
+    ceus = [q for q in ceus if not _set_aside(account, q)]
+    shares = [  # a share is part of the requirement: never more, never a value it changes to
+        q
+        for q in ceus[1:]
+        if (SHARE_BEFORE.search(text, 0, q.start) or SHARE_AFTER.match(text[q.end :]))
+        and not CHANGE_BEFORE.search(text, 0, q.start)
+        and q.low <= ceus[0].low
+    ]
     for share in shares:
-        account.set_aside(share.start, share.end, "a share of the CEUs, not the requirement")
+        account.set_aside(share.start, share.end, SHARE_OF_CEUS)
     ceus = [q for q in ceus if q not in shares]
     if ceus:  # the requirement first, so what restates it is set aside before the others are looked at
         _set_aside_restatements(account, ceus[0])
@@ -588,6 +636,18 @@ def _ceu_requirement(account: Account, where: str) -> tuple[Traced[int], Traced[
         Traced(value, quoted("parsed", "ceus_every_n_years", account.passage, quantity.start, quantity.end)),
         period,
     )
+
+
+_DEFINES = re.compile(r"\s*(?:=|equals\b|is\s+equal\s+to\b|is\s+equivalent\s+to\b)", re.IGNORECASE)
+
+
+def _no_share_above(account: Account, ceus: Traced[int], where: str) -> None:
+    """A number set aside as a share of the CEUs is part of them: one larger than the requirement is another
+    requirement ("24 CEUs every two years (36 in the first cycle)"), and the run refuses."""
+    for number in account.reading.numbers:
+        if (number.start, number.end, SHARE_OF_CEUS) in account.context and number.value > ceus.value:
+            start, end = clause_span(account.text, number.start, number.end)
+            raise account.refuse("ceus_required", "a second number larger than it", start, end, where)
 
 
 _RESTATING = re.compile(r"\s*[,(]?\s*(?:i\.?e\.?,?|that\s+is,?|or|which\s+is)?\s*")

@@ -62,7 +62,10 @@ _DIVISION_OF = re.compile(
     rf"\b(?:division|arm|affiliate|branch|body)\s+of\s+(?:the\s+)?(?P<parent>{ABBREVIATION})\b"
     rf"|\b(?P<owner>{ABBREVIATION})(?:’s|'s)\s+(?:certification\s+|certifying\s+)?(?:division|arm|affiliate|branch|body)\b"
 )
-_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+(?:together|jointly|along)\s+with\s+|\s*[/&]\s*")
+_LIST_SEPARATOR = re.compile(
+    r",\s*(?:and\s+)?|\s+and\s+|\s*[/&]\s*"
+    r"|\s+(?:(?:together|jointly|along)\s+|in\s+(?:partnership|collaboration|cooperation)\s+)with\s+"
+)
 # Words after an organization's name that are not another organization: "(NHA)", "(formerly …)", "since 1994".
 _ASIDE = re.compile(r"\s*\([^)]*\)|\s+since\s+\d{4}\b|\s+in\s+conjunction\s+with\b.*$")
 _POSSESSIVE = re.compile(rf"^{ABBREVIATION}(?:’s|'s)\s")  # "MGMA’s certification division": a description

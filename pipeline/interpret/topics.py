@@ -9,7 +9,9 @@ from collections.abc import Iterator
 _SENTENCE_END = re.compile(r"(?<![^\w][A-Za-z])(?<!^[A-Za-z])\.(?:\s+|$)")
 _SEPARATOR = re.compile(r"[,;]")
 # Words before an item that join it to the list, not part of the topic: "and", "as well as", "1)", "(b)".
-_LEAD = re.compile(r"(?:(?:and|or|plus|as\s+well\s+as|including)\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][)]\s+)+", re.IGNORECASE)
+_LEAD = re.compile(
+    r"(?:(?:and|&|or|plus|as\s+well\s+as|including)\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][)]\s+)+", re.IGNORECASE
+)
 # Words that introduce a list: "Topics include …", "The areas covered are …".
 _INTRO = re.compile(
     r"(?:the\s+)?(?:main\s+|core\s+)?(?:topics?|subjects?|areas?|domains?|content)\s+(?:covered\s+)?"
@@ -17,14 +19,18 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 # An item that says the list goes on, not a topic.
-_MORE = re.compile(r"^(?:etc\.?|and\s+so\s+on|and\s+more|among\s+others)$", re.IGNORECASE)
+_MORE = re.compile(
+    r"^(?:etc\.?|(?:and\s+)?(?:so\s+on|so\s+forth|(?:many\s+|much\s+)?more|others|the\s+like)"
+    r"|among\s+others|(?:among\s+)?other\s+(?:topics|subjects|areas|things))$",
+    re.IGNORECASE,
+)
 
 
 def split_topics(cell: str) -> list[tuple[int, int]]:
     """Where each topic a cell names is, in order, as (start, end) in `cell`.
 
     Items are separated by commas or semicolons outside parentheses, the last item of a list by its final
-    " and "; a topic that itself contains "and" stays whole, and so does a parenthesis ("revenue cycle
+    " and " (or " & "); a topic that itself contains "and" stays whole, and so does a parenthesis ("revenue cycle
     management (billing, collections)"). Each sentence is a list of its own; of a clause "…: a and b" only
     the part after the colon is a list. Joining words ("and", "as well as", "1)") and a closing "etc." are
     not topics.
@@ -93,8 +99,8 @@ def _items(cell: str, start: int, end: int, separators: list[int]) -> list[tuple
 
 
 def _last_and(cell: str, start: int, end: int) -> int:
-    """Where the last " and " outside parentheses in [start, end) is (its space before), or -1."""
-    for match in reversed(list(re.finditer(r" and ", cell[start:end]))):
+    """Where the last " and " (or " & ") outside parentheses in [start, end) is (its space before), or -1."""
+    for match in reversed(list(re.finditer(r" (?:and|&) ", cell[start:end]))):
         if _depth(cell, start, start + match.start()) == 0:
             return start + match.start()
     return -1
