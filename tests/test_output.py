@@ -446,7 +446,7 @@ def check_reported_and_repaired(
 
 # The kill sweeps: `make test` sends the signal at every 5th step (odd, so SIGINT and SIGTERM alternate), the
 # full sweep (`make test-sweeps`) at every step.
-EVERY_STEP = sweep("every", 9, 1)  # odd: the SIGINT/SIGTERM slice alternates both signals
+EVERY_STEP = sweep("every", 15, 1)  # odd: the SIGINT/SIGTERM slice alternates both signals
 
 
 @EVERY_STEP
@@ -523,7 +523,7 @@ def test_a_failing_run_still_completes_a_killed_run(
     assert snapshot(out) == sets.after  # the killed run's set, completed before this run failed
 
 
-@sweep("every", 5, 1)
+@sweep("every", 9, 1)
 def test_sigkill_while_completing_a_killed_run(
     tmp_path: Path, sets: Sets, interrupted: Snapshot, capsys: pytest.CaptureFixture[str], every: int
 ) -> None:
@@ -553,7 +553,7 @@ def test_sigkill_while_completing_a_killed_run(
 # --- concurrent runs ----------------------------------------------------------------------------------
 
 
-@sweep("rounds", 2, 4)
+@sweep("rounds", 1, 4)
 def test_two_runs_at_once_end_as_one_complete_set(
     tmp_path: Path, sets: Sets, capsys: pytest.CaptureFixture[str], rounds: int
 ) -> None:
