@@ -53,3 +53,7 @@ def to_number(token: str) -> int:
     """
     digits = token.replace(",", "")
     return int(digits) if digits.isdigit() else NUMBER_WORDS[token.lower()]
+
+
+# A cell that states there is nothing: "N/A", "None", "—". It is no label and lists no topic.
+PLACEHOLDER = re.compile(r"^(?:n/?a|none|not\ applicable|[-–—]+)\.?$", re.IGNORECASE | re.VERBOSE)

@@ -45,8 +45,9 @@ from tests.revisions import REVISIONS as EDITS
 from tests.revisions_review import REVIEW
 from tests.revisions_review2 import REVIEW2
 from tests.revisions_review3 import REVIEW3
+from tests.revisions_structure import STRUCTURE
 
-REVISIONS = [*EDITS, *REVIEW, *REVIEW2, *REVIEW3]
+REVISIONS = [*EDITS, *REVIEW, *REVIEW2, *REVIEW3, *STRUCTURE]
 
 BY_NAME = {r.name: r for r in REVISIONS}
 LINE_COLUMNS = ("source_line_start", "source_line_end")

@@ -19,7 +19,7 @@ from pipeline.interpret.losses import unfinished
 from pipeline.interpret.topics import split_topics
 from pipeline.limits import MAX_TOPICS
 from pipeline.model import COLUMNS, Column, Document, Paragraph, Row
-from pipeline.text import strip_marks
+from pipeline.text import PLACEHOLDER, strip_marks
 
 REFERENCE_FIELDS = ("exam_questions", "exam_minutes", "ceu_period_years")  # what curated facts can state
 
@@ -70,7 +70,7 @@ def interpret(document: Document, reference: Sequence[Fact]) -> Interpretation:
 
 def _topics(row: Row, where: str) -> tuple[Traced[str], ...]:
     cell = row.cells["topics"]
-    if cell is None:
+    if cell is None or PLACEHOLDER.match(cell.text):  # "N/A", "None": the cell lists no topic
         return ()
     if cell.text.count(",") >= MAX_TOPICS:  # more items than any topics cell lists
         raise DocumentError(f"a topics cell listing more than {MAX_TOPICS:,} items", where, cell.first_line)

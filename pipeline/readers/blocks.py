@@ -26,7 +26,10 @@ _HEADERS: tuple[tuple[re.Pattern[str], Column | Literal["credential"]], ...] = (
     (re.compile(r"^(?:credentials?|certifications?)(?:\ name)?$", re.I | re.X), "credential"),
     (re.compile(r"^eligibility(?:\ requirements)?$", re.I | re.X), "eligibility"),
     (re.compile(r"^exam(?:ination)?$", re.I | re.X), "exam"),
-    (re.compile(r"^maintaining\ certification$", re.I | re.X), "maintenance"),
+    (
+        re.compile(r"^(?:maintaining\ certification|recertification|renewal|certification\ maintenance)$", re.I | re.X),
+        "maintenance",
+    ),
     (re.compile(r"^topics\ covered$", re.I | re.X), "topics"),
 )
 Kind = Literal["paragraph", "heading", "quote", "item"]

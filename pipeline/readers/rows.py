@@ -38,6 +38,7 @@ from pipeline.interpret.context import EDUCATION_HOURS, of_a_course
 from pipeline.model import Passage, Row
 from pipeline.quantities import read
 from pipeline.readers.blocks import DROPPED, NEW_ROW, Block
+from pipeline.text import PLACEHOLDER
 
 _EXAM_NOUNS = re.compile(r"\b(?:exam|test|questions?|essays?|case\s+stud)", re.IGNORECASE)
 LABEL = re.compile(
@@ -102,7 +103,7 @@ def is_label(block: Block, *, loose: bool = False) -> bool:
     """A label cell: "Registered Medical Manager", "Certified Medical Manager (CMM)", "CMM – Certified …"; `loose`
     (after two or more blank lines) also "Registered medical manager", "Registered Medical Manager:"."""
     text = block.text
-    if _states_ceus(block):
+    if _states_ceus(block) or PLACEHOLDER.match(text):
         return False
     return bool(LABEL.match(text)) or (
         loose and bool(_LOOSE_LABEL.match(text)) and bool(_HOLDER.search(text)) and not _CLAUSE.search(text)

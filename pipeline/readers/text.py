@@ -68,6 +68,7 @@ def read_text(decoded: Decoded) -> Document:
     where = decoded.source.path
     lines = split_lines(decoded.text)
     refuse_side_by_side(lines, where)
+    _refuse_footnotes(lines, where)
     items = _Reader(decoded.text, lines, where).items()
     return assemble(items, decoded.source, decoded.repairs)
 
@@ -153,6 +154,22 @@ class _Reader:
             paragraph = self._paragraph(line, *span)
             cells.append(TableCell([paragraph] if paragraph else [], [], label=bool(bold)))
         return cells
+
+
+# A footnote: a line that starts with a mark ("* …", "†…") that a word of the text also ends with ("24 CEUs*").
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡§])\s*\S")
+_MARKED_WORD = re.compile(r"[\w)](?P<mark>\*{1,3}|[†‡§])(?!\w)")
+
+
+def _refuse_footnotes(lines: Sequence[str], where: str) -> None:
+    """Refuse a footnote: its words qualify a value of the table (an exception, a condition), and a text scrape
+    keeps neither its place nor the value it belongs to; read as a cell or a glossary entry, it would give a value
+    the page does not state."""
+    marks = {m["mark"] for line in lines for m in _MARKED_WORD.finditer(line)}
+    for number, line in enumerate(lines, start=1):
+        if (footnote := _FOOTNOTE.match(line)) and footnote["mark"] in marks:
+            message = f"a footnote the pipeline cannot attach to its value: {normalize_text(line)[:60]!r}"
+            raise DocumentError(message, where, number)
 
 
 def _numbered_lists(lines: list[_Line]) -> list[_Line]:
