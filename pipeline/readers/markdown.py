@@ -49,6 +49,9 @@ _SMART_DASHES = ((re.compile(r"---"), "—"), (re.compile(r"--"), "–"), (re.co
 _TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _NOT_LINE_END = re.compile(r"[^\r\n]")
+# A line that ends in a hyphen inside a word, the next line going on with the word: "one-and-a-half-" / "hour".
+# A converter that wraps at hyphens (html2text's textwrap) writes "half-hour" so, and "half- hour" alike.
+_HYPHEN_WRAP = re.compile(r"([\w-]*[^\W_]-)[ \t]*\r?\n[ \t>]*([^\W_]\w*)")
 _CONTAINERS: dict[str, Kind] = {"blockquote_open": "quote", "list_item_open": "item", "heading_open": "heading"}
 
 
@@ -56,6 +59,7 @@ def read_markdown(decoded: Decoded) -> Document:
     """The Markdown's blocks and tables, placed in the document."""
     text = decoded.text
     refuse_side_by_side(split_lines(text), decoded.source.path)
+    _refuse_hyphen_wraps(text, decoded.source.path)
     tokens = _parser(smart=False).parse(text)
     smart = _smart(text, tokens)
     if smart:
@@ -63,6 +67,23 @@ def read_markdown(decoded: Decoded) -> Document:
     reader = _Reader(text, decoded.source.path, _parser(smart=smart))
     reader.read(tokens)
     return assemble(reader.items, decoded.source, decoded.repairs)
+
+
+def _refuse_hyphen_wraps(text: str, where: str) -> None:
+    """Refuse a line wrapped after a hyphen inside a word: in Markdown a line end is a space, so "half-" / "hour"
+    reads "half- hour", but a converter that wraps at hyphens wrote it from "half-hour"; which one the page said
+    cannot be told."""
+    found = _HYPHEN_WRAP.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    words = f"{found.group(1)} / {found.group(2)}"
+    message = (
+        f"a line ends in a hyphen inside a word ({words!r}): a converter that wraps lines at hyphens, "
+        "such as html2text, writes 'half-hour' and 'half- hour' alike, so the words cannot be joined back for sure; "
+        "convert without wrapping (html2text body_width=0)"
+    )
+    raise DocumentError(message, where, line)
 
 
 def _parser(*, smart: bool) -> MarkdownIt:
