@@ -9,7 +9,7 @@ topics, glossary and findings as the edited text itself, or be refused (exit 1 o
 data. Where the edited text is refused, the rendition must be refused too.
 
 Only revisions that keep the number of lines are rendered: the HTML page is laid out from the raw
-text's line numbers (`tests/renditions.py`). `make test` runs a slice (every 96th revision whose
+text's line numbers (`tests/renditions.py`). `make test` runs a slice (every 120th revision whose
 values the text gives right, with each tool); the rest are marked `sweep`.
 
     python -m tests.test_revised_renditions   # every revision with every tool on both cores, and the tally
@@ -51,7 +51,7 @@ RENDERED = [r for r in REVISIONS if edit_of(r).delta == 0 and html_table_page(r.
 LOST_MARK = re.compile(
     r"finding (dropped_line|truncated_entry)/\w+: lost|glossary\.truncated\[\w+\]: False instead of True"
 )
-SLICE = 96  # of the revisions whose values the text gives right: 7 revisions × 4 tools in `make test`
+SLICE = 120  # of the revisions whose values the text gives right: 6 revisions × 4 tools in `make test`
 FAST = {r.name for r in [r for r in RENDERED if r.kind == "value" and r.values and not r.today][::SLICE]}
 
 
